@@ -1,0 +1,42 @@
+/* doc.h — the document model, seen from inside the library.
+ *
+ * A sitrep_doc owns one arena (strings and per-article data) and one growable
+ * vector per layer. Stages read the layers before them and fill their own;
+ * sitrep_doc_reset empties everything and keeps the memory. */
+#ifndef SR_DOC_H
+#define SR_DOC_H
+#include "sitrep.h"
+#include "arena.h"
+#include "vec.h"
+
+struct sitrep_doc {
+    arena mem;                          /* strings and per-article data */
+    char *field[SITREP_FIELD_COUNT];    /* arena; NULL when unset */
+    char *text;                         /* repaired UTF-8, NUL-terminated (arena) */
+    size_t len;
+    size_t nbad;                        /* invalid byte sequences replaced */
+    int failed;                         /* input record unusable: output only */
+
+    /* normalization shadow (norm stage): norm[i] came from text[norm_map[i]];
+     * norm_map has norm_len + 1 entries (the last maps to len). */
+    char *norm;
+    uint32_t *norm_map;
+    size_t norm_len;
+
+    VEC(sitrep_sentence) sentences;
+    VEC(sitrep_token) tokens;
+    VEC(sitrep_word) words;
+    VEC(sitrep_actor) actors;
+    VEC(sitrep_event) events;
+    VEC(sitrep_quote) quotes;
+    VEC(sitrep_place) places;
+    VEC(sitrep_loaded) loaded;
+    VEC(const char *) warnings;         /* arena strings */
+    sitrep_tone tone;
+
+    /* byte -> code point: cp_at[k] = code points before byte 64*k (lazy) */
+    VEC(uint32_t) cp_at;
+};
+
+/* The effective article date as YYYYMMDD (field DATE, else the fallback). */
+#endif

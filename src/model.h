@@ -1,0 +1,19 @@
+/* model.h — the statistical models (tagger, lemmatizer, parser) as the pipeline
+ * sees them. One binary file (magic, version, little-endian sections, mmap'd)
+ * holds all of them; it is shared read-only by every worker thread. */
+#ifndef SR_MODEL_H
+#define SR_MODEL_H
+#include "sitrep.h"
+
+typedef struct sr_model sr_model;
+
+/* Owned: free with model_free. NULL + err (file, offset) on failure. */
+sr_model *model_load(const char *path, sitrep_error *err);
+void model_free(sr_model *m);
+
+/* Fill upos, xpos, feats (when the model predicts them) and lemma of every word
+ * of sentence `s`. Thread-safe for distinct documents. */
+sitrep_status model_tag(const sr_model *m, sitrep_doc *doc, size_t s);
+/* Fill head and deprel of every word of sentence `s` (tags must be set). */
+sitrep_status model_parse(const sr_model *m, sitrep_doc *doc, size_t s);
+#endif
