@@ -1,0 +1,182 @@
+/* cmd_eval_segment.c — `sitrep eval segment GOLD.conllu`: scores the text front
+ * end (seg_run) against gold CoNLL-U by character spans.
+ *
+ * Each gold document's raw text is rebuilt by the CoNLL-U reader (sentences of a
+ * paragraph joined by one space, paragraphs by a blank line); the segmenter runs
+ * on that text and its tokens, words and sentences are matched against the gold
+ * ones by exact byte span (a multiset match, so repeated spans count once each). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "conllu.h"
+#include "doc.h"
+#include "opt.h"
+#include "seg.h"
+#include "sitrep.h"
+
+static const char usage[] =
+    "usage: sitrep eval segment [--show-errors N] GOLD.conllu\n"
+    "\n"
+    "Segments the raw text of a gold CoNLL-U file (rebuilt from its `# text` lines;\n"
+    "paragraphs from `# newpar`/`# newdoc`) and prints precision, recall and F1 of\n"
+    "tokens, words (multi-word token parts) and sentences, by character spans.\n"
+    "\n"
+    "options:\n"
+    "  --show-errors N  also print the first N token and sentence mismatches\n"
+    "  -h, --help       this help\n";
+
+typedef struct span { uint32_t a, b; } span;
+typedef struct spans { span *v; size_t n, cap; } spans;
+typedef struct score { size_t gold, sys, ok; } score;
+
+static int spans_add(spans *s, uint32_t a, uint32_t b)
+{
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap + s->cap / 2 : 1024;
+        span *v = realloc(s->v, cap * sizeof *v);
+        if (!v) return -1;
+        s->v = v;
+        s->cap = cap;
+    }
+    s->v[s->n].a = a;
+    s->v[s->n++].b = b;
+    return 0;
+}
+
+static int span_cmp(const void *x, const void *y)
+{
+    const span *p = x, *q = y;
+    if (p->a != q->a) return p->a < q->a ? -1 : 1;
+    if (p->b != q->b) return p->b < q->b ? -1 : 1;
+    return 0;
+}
+
+typedef struct errs { const char *text; long left; const char *what; } errs;
+
+static void show(errs *e, const char *tag, span s)
+{
+    if (e->left <= 0) return;
+    e->left--;
+    printf("%s %s [%u,%u) \"%.*s\" in \"%.*s\"\n", e->what, tag, s.a, s.b, (int)(s.b - s.a),
+           e->text + s.a, (int)((s.b + 30 < s.a + 200 ? s.b + 30 : s.a + 200) -
+                                (s.a > 30 ? s.a - 30 : 0)),
+           e->text + (s.a > 30 ? s.a - 30 : 0));
+}
+
+/* Sorts both and counts the common spans. */
+static void match(spans *g, spans *s, score *sc, errs *e)
+{
+    qsort(g->v, g->n, sizeof *g->v, span_cmp);
+    qsort(s->v, s->n, sizeof *s->v, span_cmp);
+    size_t i = 0, j = 0;
+    while (i < g->n && j < s->n) {
+        int c = span_cmp(&g->v[i], &s->v[j]);
+        if (c == 0) { sc->ok++; i++; j++; }
+        else if (c < 0) { if (e) show(e, "missed", g->v[i]); i++; }
+        else { if (e) show(e, "extra ", s->v[j]); j++; }
+    }
+    for (; e && i < g->n; i++) show(e, "missed", g->v[i]);
+    for (; e && j < s->n; j++) show(e, "extra ", s->v[j]);
+    sc->gold += g->n;
+    sc->sys += s->n;
+}
+
+static void print_score(const char *name, const score *s)
+{
+    double p = s->sys ? 100.0 * (double)s->ok / (double)s->sys : 0.0;
+    double r = s->gold ? 100.0 * (double)s->ok / (double)s->gold : 0.0;
+    double f = p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+    printf("%-10s P %6.2f  R %6.2f  F1 %6.2f  (gold %zu, system %zu, correct %zu)\n", name, p, r,
+           f, s->gold, s->sys, s->ok);
+}
+
+int cmd_eval_segment(int argc, char **argv)
+{
+    const char *path = NULL;
+    long nshow = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *v;
+        int r;
+        if (opt_flag(argv[i], "--help", "-h")) { fputs(usage, stdout); return 0; }
+        if ((r = opt_value(argc, argv, &i, "--show-errors", &v)) != 0) {
+            if (r < 0) return 2;
+            char *end;
+            nshow = strtol(v, &end, 10);
+            if (*end || nshow < 0) { cli_error("eval segment: bad --show-errors '%s'", v); return 2; }
+            continue;
+        }
+        if (argv[i][0] == '-' && argv[i][1]) {
+            cli_error("eval segment: unknown option '%s' (see --help)", argv[i]);
+            return 2;
+        }
+        if (path) { cli_error("eval segment: one gold file only (see --help)"); return 2; }
+        path = argv[i];
+    }
+    if (!path) { cli_error("eval segment: a gold CoNLL-U file is needed (see --help)"); return 2; }
+
+    sitrep_error err;
+    sitrep_error_clear(&err);
+    conllu_reader *rd = conllu_open(path, 0, &err);
+    if (!rd) {
+        char msg[1024];
+        sitrep_error_format(&err, msg, sizeof msg);
+        cli_error("%s", msg);
+        return 1;
+    }
+    sitrep_doc *doc = sitrep_doc_new();
+    spans g = { 0 }, s = { 0 };
+    score st = { 0 }, sw = { 0 }, ss = { 0 };
+    int rc = 0, r;
+    errs et = { NULL, nshow, "token" }, es = { NULL, nshow, "sentence" };
+    if (!doc) { cli_error("out of memory"); conllu_close(rd); return 1; }
+    while ((r = conllu_next(rd, doc, &err)) != 0) {
+        if (r < 0) {
+            char msg[1024];
+            sitrep_error_format(&err, msg, sizeof msg);
+            cli_error("%s", msg);
+            rc = 1;
+            continue;
+        }
+        et.text = es.text = doc->text;
+        /* gold layers, then the segmenter's over the same text */
+        spans gt = { 0 }, gw = { 0 }, gs = { 0 };
+        int oom = 0;
+        for (size_t k = 0; k < doc->tokens.n; k++)
+            oom |= spans_add(&gt, doc->tokens.v[k].start, doc->tokens.v[k].end);
+        for (size_t k = 0; k < doc->words.n; k++)
+            oom |= spans_add(&gw, doc->words.v[k].start, doc->words.v[k].end);
+        for (size_t k = 0; k < doc->sentences.n; k++)
+            oom |= spans_add(&gs, doc->sentences.v[k].start, doc->sentences.v[k].end);
+        sitrep_status sst = oom ? SITREP_ERR_NOMEM : seg_run(doc);
+        if (sst != SITREP_OK) {
+            cli_error("%s: %s", path, sitrep_status_str(sst));
+            free(gt.v); free(gw.v); free(gs.v);
+            rc = 1;
+            break;
+        }
+        s.n = 0;
+        for (size_t k = 0; k < doc->tokens.n; k++)
+            oom |= spans_add(&s, doc->tokens.v[k].start, doc->tokens.v[k].end);
+        match(&gt, &s, &st, nshow ? &et : NULL);
+        s.n = 0;
+        for (size_t k = 0; k < doc->words.n; k++)
+            oom |= spans_add(&s, doc->words.v[k].start, doc->words.v[k].end);
+        match(&gw, &s, &sw, NULL);
+        s.n = 0;
+        for (size_t k = 0; k < doc->sentences.n; k++)
+            oom |= spans_add(&s, doc->sentences.v[k].start, doc->sentences.v[k].end);
+        match(&gs, &s, &ss, nshow ? &es : NULL);
+        free(gt.v); free(gw.v); free(gs.v);
+        if (oom) { cli_error("out of memory"); rc = 1; break; }
+    }
+    (void)g;
+    free(s.v);
+    conllu_close(rd);
+    sitrep_doc_free(doc);
+    print_score("tokens", &st);
+    print_score("words", &sw);
+    print_score("sentences", &ss);
+    return rc;
+}

@@ -1,0 +1,326 @@
+/* sent.c — sentence splitting for news.
+ *
+ * Rules (the rule id is next to the code):
+ *   S1  a blank line ends a sentence and a paragraph.
+ *   S2  a single line break ends a sentence when the line reads as a heading,
+ *       byline, dateline or list item: in a text whose lines are long (one
+ *       paragraph per line), unless the line ends on a comma, hyphen or dash or
+ *       the next one starts in lower case; in a hard-wrapped text (every line
+ *       <= 100 bytes) only after a short line or before a list bullet.
+ *   S3  a terminal (". ! ? ..." and runs of them) ends a sentence after the
+ *       closing quotes and brackets that follow it ("…," he said. / … it." He),
+ *       when the next token does not start in lower case or with , ; : etc.
+ *   S4  an abbreviation's period (Mr., U.S., Jan., W.) ends a sentence only
+ *       before a word that typically opens one ("The", "He", "But"…); a title
+ *       (Mr., Gen., Dr., St.) never does.
+ *   S5  a quotation opened inside a sentence ("He said: “… . … .”") is kept
+ *       whole with it when its closing mark is found in the same paragraph; a
+ *       quotation opening a sentence is split as usual.
+ *   S6  a list marker ("1.", "a.") alone does not make a sentence.
+ * Quote direction: curly marks say it; a straight '"' opens when it has a space
+ * before and none after, closes in the opposite case, else alternates. */
+#include "sent.h"
+
+#include <string.h>
+
+#include "doc.h"
+#include "ucls_table.h"
+#include "utf8.h"
+#include <utf8proc.h>
+
+enum { Q_NONE = 0, Q_OPEN = 1, Q_CLOSE = 2 };
+enum { QUOTE_MAX_TOKENS = 250 };
+
+typedef struct sp {
+    sitrep_doc *doc;
+    const sitrep_token *tk;
+    size_t n;
+    unsigned char *qdir;    /* per token: Q_* for double quotes */
+    int wrapped;            /* hard-wrapped text */
+    int blank_lines;        /* the text has blank lines */
+} sp;
+
+static const char *tnorm(const sp *p, size_t i)
+{
+    return p->doc->words.v[p->tk[i].word].norm;
+}
+static const char *tlast(const sp *p, size_t i)
+{
+    return p->doc->words.v[p->tk[i].word + p->tk[i].nwords - 1].norm;
+}
+static int is1(const sp *p, size_t i, const char *s)
+{
+    return p->tk[i].nwords == 1 && strcmp(tnorm(p, i), s) == 0;
+}
+
+/* newlines in the gap before token i (0 for the first token) */
+static int gap_newlines(const sp *p, size_t i)
+{
+    if (i == 0) return 0;
+    const unsigned char *x = (const unsigned char *)p->doc->text;
+    int nl = 0;
+    for (uint32_t k = p->tk[i - 1].end; k < p->tk[i].start; k++) {
+        if (x[k] == '\n') nl++;
+        else if (x[k] == 0xE2 && k + 2 < p->tk[i].start && x[k + 1] == 0x80 &&
+                 (x[k + 2] == 0xA8 || x[k + 2] == 0xA9))
+            nl += x[k + 2] == 0xA9 ? 2 : 1;
+    }
+    return nl;
+}
+
+/* all of . ! ? */
+static int is_terminal(const sp *p, size_t i)
+{
+    if (p->tk[i].nwords != 1) return 0;
+    const char *s = tnorm(p, i);
+    if (!*s) return 0;
+    for (; *s; s++)
+        if (*s != '.' && *s != '!' && *s != '?') return 0;
+    return 1;
+}
+
+/* an abbreviation that took its period ("U.S.", "Mr.") */
+static int is_abbrev_tok(const sp *p, size_t i)
+{
+    const char *s = tlast(p, i);
+    size_t L = strlen(s);
+    return L > 1 && s[L - 1] == '.' && ((unsigned char)s[L - 2] & 0x80 ||
+                                         (ucls_ascii[(unsigned char)s[L - 2]] & UCLS_ALNUM));
+}
+
+static const char *const titles[] = {
+    "Mr.", "Mrs.", "Ms.", "Messrs.", "Dr.", "Prof.", "Gen.", "Lt.", "Col.", "Maj.",
+    "Capt.", "Sgt.", "Cpl.", "Pvt.", "Adm.", "Cmdr.", "Gov.", "Sen.", "Rep.", "Reps.",
+    "Rev.", "Hon.", "Pres.", "Supt.", "Det.", "Insp.", "Fr.", "St.", "Ste.", "Ft.", "Mt.",
+    "No.", "Nos.", "Vol.", "vs.", "cf.", "Fig.", "fig.", "pp.", "Mme.", "Mlle.", "Sra.",
+};
+
+static int is_title(const char *s)
+{
+    for (size_t k = 0; k < sizeof titles / sizeof *titles; k++)
+        if (strcmp(s, titles[k]) == 0) return 1;
+    return 0;
+}
+
+/* words that typically open a sentence (S4) */
+static const char *const starters[] = {
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That",
+    "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "My", "In", "On",
+    "At", "But", "And", "Or", "So", "Yet", "If", "When", "While", "After", "Before",
+    "As", "For", "With", "However", "Meanwhile", "Some", "Many", "Most", "Other",
+    "Officials", "What", "Why", "How", "Who", "Where", "Now", "Then", "Also", "Still",
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "President", "Please", "Thanks", "Thank",
+};
+
+static int is_starter(const char *s)
+{
+    for (size_t k = 0; k < sizeof starters / sizeof *starters; k++)
+        if (strcmp(s, starters[k]) == 0) return 1;
+    return 0;
+}
+
+/* first character of token i is lower case (the pronoun "i" excepted) */
+static int starts_lower(const sp *p, size_t i)
+{
+    const unsigned char *s = (const unsigned char *)tnorm(p, i);
+    if (s[0] < 0x80) {
+        if (s[0] == 'i' && (s[1] == '\0' || s[1] == '\'')) return 0;
+        return (ucls_ascii[s[0]] & UCLS_LOWER) != 0;
+    }
+    uint32_t cp;
+    if (utf8_decode(s, strlen((const char *)s), &cp) < 0) return 0;
+    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/* token i continues a sentence: , ; : ) and the like */
+static int is_continuer(const sp *p, size_t i)
+{
+    const char *s = tnorm(p, i);
+    return p->tk[i].nwords == 1 && s[1] == '\0' && strchr(",;:)]}%", s[0]) && s[0];
+}
+
+static int is_single_quote_close(const sp *p, size_t i)
+{
+    /* "'" or "''" right after the previous token (no space before) */
+    return p->tk[i].nwords == 1 && (is1(p, i, "'") || is1(p, i, "''")) && i > 0 &&
+           p->tk[i - 1].end == p->tk[i].start;
+}
+
+/* closing quote or bracket that stays with the sentence before it (S3) */
+static int is_closer(const sp *p, size_t i)
+{
+    if (p->qdir[i] == Q_CLOSE) return 1;
+    if (p->tk[i].nwords != 1) return 0;
+    if (is1(p, i, ")") || is1(p, i, "]") || is1(p, i, "}")) return 1;
+    return is_single_quote_close(p, i);
+}
+
+/* Quote direction of every double quote token (see the header comment). */
+static void quote_dirs(sp *p)
+{
+    const char *x = p->doc->text;
+    int open = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        p->qdir[i] = Q_NONE;
+        if (gap_newlines(p, i) >= 2) open = 0;
+        if (!is1(p, i, "\"")) continue;
+        const unsigned char *o = (const unsigned char *)x + p->tk[i].start;
+        int d;
+        if (o[0] == 0xE2 && o[1] == 0x80 && (o[2] == 0x9C || o[2] == 0x9E)) d = Q_OPEN;
+        else if (o[0] == 0xE2 && o[1] == 0x80 && o[2] == 0x9D) d = Q_CLOSE;
+        else if (o[0] == 0xC2 && o[1] == 0xAB) d = Q_OPEN;
+        else if (o[0] == 0xC2 && o[1] == 0xBB) d = Q_CLOSE;
+        else {
+            int sb = i == 0 || p->tk[i - 1].end < p->tk[i].start;
+            int sa = i + 1 == p->n || p->tk[i].space_after;
+            if (sb && !sa) d = Q_OPEN;
+            else if (!sb && sa) d = Q_CLOSE;
+            else d = open ? Q_CLOSE : Q_OPEN;
+        }
+        p->qdir[i] = (unsigned char)d;
+        open = d == Q_OPEN;
+    }
+}
+
+/* S5: index of the closing quote of the quote opened at q, or 0. */
+static size_t quote_end(const sp *p, size_t q)
+{
+    for (size_t k = q + 1; k < p->n && k < q + QUOTE_MAX_TOKENS; k++) {
+        if (gap_newlines(p, k) >= 2) return 0;
+        if (p->qdir[k] == Q_CLOSE) return k;
+        if (p->qdir[k] == Q_OPEN) return 0;
+    }
+    return 0;
+}
+
+/* Layout of the text: hard-wrapped? blank lines? */
+static void layout(sp *p)
+{
+    const char *x = p->doc->text;
+    size_t len = p->doc->len, ls = 0, maxl = 0, longl = 0, nlines = 0;
+    p->blank_lines = 0;
+    for (size_t k = 0; k <= len; k++) {
+        if (k == len || x[k] == '\n') {
+            size_t L = k - ls;
+            if (L > maxl) maxl = L;
+            if (L > 40) longl++;
+            int blank = 1;
+            for (size_t q = ls; q < k; q++)
+                if (x[q] != ' ' && x[q] != '\t' && x[q] != '\r') { blank = 0; break; }
+            if (blank && k < len && nlines > 0) p->blank_lines = 1;
+            nlines++;
+            ls = k + 1;
+        }
+    }
+    p->wrapped = maxl <= 100 && longl >= 3;
+}
+
+/* a list bullet at token i ("-", "*", "•", "1.", "a)") */
+static int is_bullet(const sp *p, size_t i)
+{
+    const char *s = tnorm(p, i);
+    if (p->tk[i].nwords != 1) return 0;
+    if (!strcmp(s, "-") || !strcmp(s, "*") || !strcmp(s, "--") || !strcmp(s, "\xE2\x80\xA2") ||
+        !strcmp(s, "\xC2\xB7"))
+        return 1;
+    if (i + 1 < p->n && (is1(p, i + 1, ".") || is1(p, i + 1, ")"))) {
+        size_t L = strlen(s);
+        int digits = 1;
+        for (size_t k = 0; k < L; k++)
+            if (s[k] < '0' || s[k] > '9') digits = 0;
+        return (digits && L <= 2) || (L == 1 && (ucls_ascii[(unsigned char)s[0]] & UCLS_ALPHA));
+    }
+    return 0;
+}
+
+/* S2: does the single line break before token i end the sentence? */
+static int line_break_splits(const sp *p, size_t i, size_t start)
+{
+    if (is_bullet(p, i)) return 1;
+    const char *prev = tlast(p, i - 1);
+    if (p->wrapped) {
+        /* the previous line's length */
+        const char *x = p->doc->text;
+        size_t e = p->tk[i - 1].end, b = e;
+        while (b > 0 && x[b - 1] != '\n') b--;
+        return e - b < 40 && i - start <= 12;
+    }
+    if (!strcmp(prev, ",") || !strcmp(prev, "-") || !strcmp(prev, "--") ||
+        !strcmp(prev, "&") || !strcmp(prev, "("))
+        return 0;
+    if (starts_lower(p, i)) return 0;
+    return 1;
+}
+
+static int push_sentence(sp *p, size_t a, size_t b, int par)
+{
+    if (b <= a) return 0;
+    sitrep_sentence *s = vec_push(p->doc->sentences);
+    if (!s) return -1;
+    s->start = p->tk[a].start;
+    s->end = p->tk[b - 1].end;
+    s->token = (uint32_t)a;
+    s->ntokens = (uint32_t)(b - a);
+    s->word = p->tk[a].word;
+    s->nwords = p->tk[b - 1].word + p->tk[b - 1].nwords - p->tk[a].word;
+    s->par_start = (uint8_t)par;
+    return 0;
+}
+
+sitrep_status sent_run(sitrep_doc *doc)
+{
+    sp p = { doc, doc->tokens.v, doc->tokens.n, NULL, 0, 0 };
+    doc->sentences.n = 0;
+    if (p.n == 0) return SITREP_OK;
+    p.qdir = arena_alloc(&doc->mem, p.n);
+    if (!p.qdir) return SITREP_ERR_NOMEM;
+    if (vec_reserve(doc->sentences, p.n / 12 + 4)) return SITREP_ERR_NOMEM;
+    quote_dirs(&p);
+    layout(&p);
+
+    size_t start = 0, hold = 0; /* hold: no S3 split before this token (S5) */
+    int par = 1;
+    for (size_t i = 0; i < p.n; i++) {
+        if (i > start) {
+            int nl = gap_newlines(&p, i);
+            if (nl >= 2 || (nl == 1 && i >= hold && line_break_splits(&p, i, start))) { /* S1, S2 */
+                if (push_sentence(&p, start, i, par)) return SITREP_ERR_NOMEM;
+                start = i;
+                par = nl >= 2 || !p.blank_lines;
+                hold = 0;
+            }
+        }
+        if (p.qdir[i] == Q_OPEN && i > start && i >= hold) { /* S5 */
+            size_t q = quote_end(&p, i);
+            if (q) hold = q;
+        }
+        int term = is_terminal(&p, i);
+        int abbr = !term && is_abbrev_tok(&p, i);
+        if (!term && !abbr) continue;
+        size_t j = i + 1;
+        while (j < p.n && is_closer(&p, j) && gap_newlines(&p, j) == 0) j++;
+        if (j >= p.n) continue;
+        if (j <= hold) continue;                          /* S5 */
+        if (gap_newlines(&p, j) >= 1) {                   /* the line ends here */
+            if (gap_newlines(&p, j) == 1) {
+                if (push_sentence(&p, start, j, par)) return SITREP_ERR_NOMEM;
+                start = j;
+                par = !p.blank_lines;
+                i = j - 1;
+            }
+            continue;
+        }
+        if (starts_lower(&p, j) || is_continuer(&p, j)) continue;  /* S3 */
+        if (abbr) {                                        /* S4 */
+            if (is_title(tlast(&p, i))) continue;
+            if (!is_starter(tnorm(&p, j)) && p.qdir[j] != Q_OPEN) continue;
+        }
+        if (term && i == start + 1 && is_bullet(&p, start)) continue;  /* S6 */
+        if (push_sentence(&p, start, j, par)) return SITREP_ERR_NOMEM;
+        start = j;
+        par = 0;
+        i = j - 1;
+    }
+    if (push_sentence(&p, start, p.n, par)) return SITREP_ERR_NOMEM;
+    return SITREP_OK;
+}
