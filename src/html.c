@@ -1,0 +1,412 @@
+/* html.c — article text from HTML with gumbo.
+ *
+ * Two iterative walks over gumbo's tree (no recursion: pages nest thousands of
+ * levels deep in the wild and in fuzzers): the first collects metadata and
+ * picks the subtree holding the article; the second writes that subtree's
+ * text. Text is emitted through a tiny state machine: a pending space (white
+ * space seen since the last character) and a pending break (1 = line break,
+ * 2 = blank line between blocks), so inline elements join exactly as a browser
+ * would lay them out and blocks never get empty lines or trailing blanks. */
+#include "html.h"
+
+#include <gumbo.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ element classes */
+
+enum { EL_INLINE = 0, EL_DROP, EL_BLOCK, EL_PRE, EL_BR };
+
+static int el_class(GumboTag t)
+{
+    switch (t) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TITLE: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_BUTTON: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_VIDEO: case GUMBO_TAG_MENU:
+        return EL_DROP;
+    case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_PLAINTEXT:
+    case GUMBO_TAG_XMP:
+        return EL_PRE;
+    case GUMBO_TAG_BR:
+        return EL_BR;
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_P: case GUMBO_TAG_LI:
+    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+    case GUMBO_TAG_TR: case GUMBO_TAG_TABLE: case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_THEAD: case GUMBO_TAG_TBODY: case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_HR:
+    case GUMBO_TAG_BODY: case GUMBO_TAG_HTML: case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DETAILS: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_FIELDSET: case GUMBO_TAG_LEGEND:
+        return EL_BLOCK;
+    default:
+        return EL_INLINE;
+    }
+}
+
+static int node_dropped(const GumboNode *n)
+{
+    if (n->type == GUMBO_NODE_TEMPLATE || n->type == GUMBO_NODE_COMMENT) return 1;
+    if (n->type != GUMBO_NODE_ELEMENT) return 0;
+    if (n->v.element.tag_namespace != GUMBO_NAMESPACE_HTML) return 1; /* svg, math */
+    return el_class(n->v.element.tag) == EL_DROP;
+}
+
+/* ------------------------------------------------------------ tree walking */
+
+/* An explicit DFS stack: node and the index of its next child. */
+typedef struct walk {
+    struct frame { const GumboNode *node; unsigned next; } *v;
+    size_t n, cap;
+} walk;
+
+static int walk_push(walk *w, const GumboNode *node)
+{
+    if (w->n == w->cap) {
+        size_t cap = w->cap ? w->cap + w->cap / 2 : 64;
+        void *v = realloc(w->v, cap * sizeof *w->v);
+        if (!v) return -1;
+        w->v = v;
+        w->cap = cap;
+    }
+    w->v[w->n].node = node;
+    w->v[w->n].next = 0;
+    w->n++;
+    return 0;
+}
+
+static const GumboVector *children(const GumboNode *n)
+{
+    if (n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE)
+        return &n->v.element.children;
+    if (n->type == GUMBO_NODE_DOCUMENT) return &n->v.document.children;
+    return NULL;
+}
+
+/* ------------------------------------------------------------ output buffer */
+
+typedef struct out {
+    char *s;
+    size_t len, cap;
+    int oom;
+    int pend_space, pend_break;
+} out;
+
+static int out_grow(out *o, size_t add)
+{
+    if (o->oom) return -1;
+    if (o->len + add + 1 <= o->cap) return 0;
+    size_t cap = o->cap ? o->cap : 256;
+    while (cap < o->len + add + 1) {
+        if (cap > SIZE_MAX / 2) { o->oom = 1; return -1; }
+        cap += cap / 2 + 16;
+    }
+    char *s = realloc(o->s, cap);
+    if (!s) { o->oom = 1; return -1; }
+    o->s = s;
+    o->cap = cap;
+    return 0;
+}
+
+static void out_raw(out *o, const char *s, size_t n)
+{
+    if (out_grow(o, n) < 0) return;
+    memcpy(o->s + o->len, s, n);
+    o->len += n;
+}
+
+/* Writes the pending separator before the next visible character. */
+static void out_sep(out *o)
+{
+    if (o->len == 0) { o->pend_break = o->pend_space = 0; return; }
+    if (o->pend_break) out_raw(o, o->pend_break == 2 ? "\n\n" : "\n", (size_t)o->pend_break);
+    else if (o->pend_space) out_raw(o, " ", 1);
+    o->pend_break = o->pend_space = 0;
+}
+
+static void out_break(out *o, int kind)
+{
+    if (kind > o->pend_break) o->pend_break = kind;
+    o->pend_space = 0;
+}
+
+/* Appends text with HTML white-space collapsing; U+00A0 counts as white space. */
+static void out_text(out *o, const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+            o->pend_space = 1; i++; continue;
+        }
+        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
+            o->pend_space = 1; i += 2; continue;
+        }
+        size_t j = i + 1;
+        while (j < n) {
+            unsigned char d = (unsigned char)s[j];
+            if (d == ' ' || d == '\t' || d == '\n' || d == '\r' || d == '\f' || d == 0xC2) break;
+            j++;
+        }
+        if (o->pend_break || o->pend_space || o->len == 0) out_sep(o);
+        out_raw(o, s + i, j - i);
+        i = j;
+    }
+}
+
+/* Pre-formatted text: kept as is (CR LF and CR become LF). */
+static void out_pre(out *o, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '\r') { if (i + 1 < n && s[i + 1] == '\n') continue; c = '\n'; }
+        if (o->pend_break || o->pend_space) out_sep(o);
+        out_raw(o, &c, 1);
+    }
+}
+
+/* ------------------------------------------------------------ metadata */
+
+static const char *attr(const GumboNode *n, const char *name)
+{
+    GumboAttribute *a = gumbo_get_attribute(&n->v.element.attributes, name);
+    return a ? a->value : NULL;
+}
+
+/* NUL-terminated copy with white space collapsed and trimmed; NULL when empty. */
+static char *collapse_dup(const char *s, size_t n, int *oom)
+{
+    out o = { 0 };
+    out_text(&o, s, n);
+    if (o.oom) { free(o.s); *oom = 1; return NULL; }
+    if (o.len == 0) { free(o.s); return NULL; }
+    o.s[o.len] = '\0';
+    return o.s;
+}
+
+static int ascii_ieq(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        char x = *a, y = *b;
+        if (x >= 'A' && x <= 'Z') x = (char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = (char)(y - 'A' + 'a');
+        if (x != y) return 0;
+    }
+    return *a == *b;
+}
+
+/* rel is a space-separated token list: is "canonical" among them? */
+static int rel_has_canonical(const char *rel)
+{
+    const char *p = rel;
+    while (*p) {
+        while (*p == ' ' || *p == '\t' || *p == '\n') p++;
+        const char *q = p;
+        while (*q && *q != ' ' && *q != '\t' && *q != '\n') q++;
+        if (q - p == 9) {
+            char tok[10];
+            memcpy(tok, p, 9);
+            tok[9] = '\0';
+            if (ascii_ieq(tok, "canonical")) return 1;
+        }
+        p = q;
+    }
+    return 0;
+}
+
+typedef struct meta {
+    const char *og_title, *og_url, *published, *canonical;
+    const GumboNode *title;
+} meta;
+
+static void meta_element(meta *m, const GumboNode *n)
+{
+    GumboTag t = n->v.element.tag;
+    if (t == GUMBO_TAG_META) {
+        const char *prop = attr(n, "property");
+        if (!prop) prop = attr(n, "name");
+        const char *content = attr(n, "content");
+        if (!prop || !content) return;
+        if (!m->og_title && ascii_ieq(prop, "og:title")) m->og_title = content;
+        else if (!m->og_url && ascii_ieq(prop, "og:url")) m->og_url = content;
+        else if (!m->published && ascii_ieq(prop, "article:published_time")) m->published = content;
+    } else if (t == GUMBO_TAG_LINK) {
+        const char *rel = attr(n, "rel"), *href = attr(n, "href");
+        if (!m->canonical && rel && href && rel_has_canonical(rel)) m->canonical = href;
+    } else if (t == GUMBO_TAG_TITLE && !m->title) {
+        m->title = n;
+    }
+}
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* ------------------------------------------------------------ extraction */
+
+/* Writes the text of the subtree at root into o. */
+static int emit_subtree(walk *w, const GumboNode *root, out *o)
+{
+    int pre = 0;
+    w->n = 0;
+    if (walk_push(w, root) < 0) return -1;
+    /* entering root */
+    while (w->n) {
+        struct frame *f = &w->v[w->n - 1];
+        const GumboNode *n = f->node;
+        const GumboVector *ch = children(n);
+        if (f->next == 0) {
+            /* first visit */
+            if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA ||
+                n->type == GUMBO_NODE_WHITESPACE) {
+                const char *s = n->v.text.text;
+                size_t len = strlen(s);
+                if (pre) out_pre(o, s, len);
+                else out_text(o, s, len);
+                w->n--;
+                continue;
+            }
+            if (n != root && node_dropped(n)) { w->n--; continue; }
+            if (n->type == GUMBO_NODE_ELEMENT) {
+                int c = el_class(n->v.element.tag);
+                if (c == EL_BR) out_break(o, 1);
+                else if (c == EL_BLOCK || c == EL_PRE) out_break(o, 2);
+                if (c == EL_PRE) pre++;
+            }
+        }
+        if (ch && f->next < ch->length) {
+            const GumboNode *c = ch->data[f->next++];
+            if (walk_push(w, c) < 0) return -1;
+            continue;
+        }
+        /* leaving n */
+        if (n->type == GUMBO_NODE_ELEMENT) {
+            int c = el_class(n->v.element.tag);
+            if (c == EL_BLOCK || c == EL_PRE) out_break(o, 2);
+            if (c == EL_PRE) pre--;
+        }
+        if (f->next == 0 && ch && ch->length == 0) { /* empty element: nothing more */ }
+        w->n--;
+    }
+    return o->oom ? -1 : 0;
+}
+
+/* Collects metadata and picks the article root. */
+static int survey(walk *w, const GumboNode *doc, meta *m, const GumboNode **pick)
+{
+    const GumboNode *best = NULL, *main_el = NULL, *body = NULL, *cur = NULL;
+    size_t best_len = 0, cur_len = 0, cur_depth = 0;
+    size_t dropped_depth = 0; /* stack depth of the dropped ancestor, 0 = none */
+    w->n = 0;
+    if (walk_push(w, doc) < 0) return -1;
+    while (w->n) {
+        struct frame *f = &w->v[w->n - 1];
+        const GumboNode *n = f->node;
+        if (f->next == 0) {
+            if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
+                if (cur && !dropped_depth) cur_len += strlen(n->v.text.text);
+                w->n--;
+                continue;
+            }
+            if (n->type == GUMBO_NODE_ELEMENT) {
+                meta_element(m, n);
+                GumboTag t = n->v.element.tag;
+                if (!dropped_depth && node_dropped(n)) dropped_depth = w->n;
+                if (!dropped_depth && n->v.element.tag_namespace == GUMBO_NAMESPACE_HTML) {
+                    if (t == GUMBO_TAG_ARTICLE && !cur) { cur = n; cur_len = 0; cur_depth = w->n; }
+                    if (t == GUMBO_TAG_MAIN && !main_el) main_el = n;
+                    if (t == GUMBO_TAG_BODY && !body) body = n;
+                }
+            }
+        }
+        const GumboVector *ch = children(n);
+        if (ch && f->next < ch->length) {
+            const GumboNode *c = ch->data[f->next++];
+            if (walk_push(w, c) < 0) return -1;
+            continue;
+        }
+        if (dropped_depth == w->n) dropped_depth = 0;
+        if (cur && cur_depth == w->n) {
+            if (!best || cur_len > best_len) { best = cur; best_len = cur_len; }
+            cur = NULL;
+        }
+        w->n--;
+    }
+    *pick = best ? best : main_el ? main_el : body ? body : doc;
+    return 0;
+}
+
+static void page_clear_meta(html_page *p)
+{
+    free(p->title); free(p->date); free(p->url);
+    p->title = p->date = p->url = NULL;
+}
+
+void html_page_free(html_page *p)
+{
+    if (!p) return;
+    page_clear_meta(p);
+    free(p->text);
+    memset(p, 0, sizeof *p);
+}
+
+sitrep_status html_extract(const char *src, size_t len, html_page *p)
+{
+    page_clear_meta(p);
+    p->len = 0;
+    if (len > UINT32_MAX) len = UINT32_MAX; /* gumbo's limit; the rest is lost */
+    GumboOptions opt = kGumboDefaultOptions;
+    opt.max_errors = 0;
+    GumboOutput *g = gumbo_parse_with_options(&opt, src, len);
+    if (!g) return SITREP_ERR_NOMEM;
+    walk w = { 0 };
+    meta m = { 0 };
+    const GumboNode *root = NULL;
+    out o = { .s = p->text, .cap = p->cap };
+    int oom = 0;
+    if (survey(&w, g->document, &m, &root) < 0 || emit_subtree(&w, root, &o) < 0) oom = 1;
+    p->text = o.s;
+    p->cap = o.cap;
+    if (!oom && out_grow(&o, 0) == 0) {
+        p->text = o.s;
+        p->cap = o.cap;
+        p->len = o.len;
+        p->text[o.len] = '\0';
+    } else {
+        oom = 1;
+    }
+    if (!oom) {
+        if (m.og_title) p->title = collapse_dup(m.og_title, strlen(m.og_title), &oom);
+        if (!p->title && m.title) {
+            const GumboVector *ch = &m.title->v.element.children;
+            for (unsigned i = 0; i < ch->length && !p->title; i++) {
+                const GumboNode *c = ch->data[i];
+                if (c->type == GUMBO_NODE_TEXT)
+                    p->title = collapse_dup(c->v.text.text, strlen(c->v.text.text), &oom);
+            }
+        }
+        const char *u = m.og_url ? m.og_url : m.canonical;
+        if (u) p->url = collapse_dup(u, strlen(u), &oom);
+        if (m.published) {
+            const char *d = m.published;
+            while (*d == ' ' || *d == '\t' || *d == '\n' || *d == '\r') d++;
+            if (is_digit(d[0]) && is_digit(d[1]) && is_digit(d[2]) && is_digit(d[3]) &&
+                d[4] == '-' && is_digit(d[5]) && is_digit(d[6]) && d[7] == '-' &&
+                is_digit(d[8]) && is_digit(d[9])) {
+                p->date = malloc(11);
+                if (p->date) { memcpy(p->date, d, 10); p->date[10] = '\0'; }
+                else oom = 1;
+            }
+        }
+    }
+    free(w.v);
+    gumbo_destroy_output(&opt, g);
+    return oom ? SITREP_ERR_NOMEM : SITREP_OK;
+}
