@@ -886,7 +886,6 @@ static int load_agents(ld *L, lines *r)
             }
             continue;
         }
-        s->agent_lines++;
         const char *br = findc(p, n, '[');
         if (!br) {
             if (warn(L, "agent without a [CODE]") < 0) return -1;
@@ -919,6 +918,7 @@ static int load_agents(ld *L, lines *r)
             continue;
         }
         int marker = findc(ph, pn, '!') != NULL;
+        s->agent_lines++;
         if (agent_expand(L, ph, pn, code, 0) < 0) return -1;
         if (ob) {
             const char *pl = ob + 1;
