@@ -1,0 +1,228 @@
+/* cmd_eval.c — `sitrep eval`: scores the tagger, lemmatizer and parser against
+ * gold CoNLL-U, from gold tokens (--input conllu) or from the raw text through
+ * the segmenter (--input text: words aligned by character span, F1 scores as
+ * in the CoNLL 2018 shared task). `sitrep eval segment` is dispatched to
+ * cmd_eval_segment. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "conllu.h"
+#include "doc.h"
+#include "model.h"
+#include "opt.h"
+#include "seg.h"
+#include "sitrep.h"
+
+static const char usage[] =
+    "usage: sitrep eval GOLD.conllu [--model FILE] [--input conllu|text]\n"
+    "       sitrep eval segment GOLD.conllu ...   (tokenization scores)\n"
+    "\n"
+    "Tags, lemmatizes and parses GOLD.conllu and prints UPOS, XPOS, UFeats, Lemma,\n"
+    "UAS and LAS (percent). With --input conllu (default) the gold tokens and\n"
+    "sentences are used; with --input text the text is segmented first and words\n"
+    "are aligned to the gold ones by character span (scores are F1).\n"
+    "\n"
+    "options:\n"
+    "  --model FILE   model (default: $SITREP_MODEL, else models/sitrep-en.model)\n"
+    "  --input KIND   conllu (default) or text\n"
+    "  -h, --help     this help\n";
+
+typedef struct gold_word {
+    uint32_t start, end, k;   /* span, and place inside a multi-word token */
+    size_t head;              /* document index of the head + 1, 0 = root */
+    uint8_t upos;
+    const char *xpos, *feats, *lemma, *deprel;
+} gold_word;
+
+typedef struct score {
+    size_t gold, pred, match, upos, xpos, feats, lemma, uas, las;
+} score;
+
+static int same(const char *a, const char *b)
+{
+    if (!a || !strcmp(a, "_")) a = "";
+    if (!b || !strcmp(b, "_")) b = "";
+    return strcmp(a, b) == 0;
+}
+
+/* Words of doc as gold_word (document-level head indices). */
+static gold_word *snapshot(const sitrep_doc *d)
+{
+    gold_word *g = malloc((d->words.n + 1) * sizeof *g);
+    if (!g) return NULL;
+    for (size_t s = 0; s < d->sentences.n; s++) {
+        const sitrep_sentence *se = &d->sentences.v[s];
+        for (size_t i = 0; i < se->nwords; i++) {
+            size_t k = se->word + i;
+            const sitrep_word *w = &d->words.v[k];
+            const sitrep_token *t = &d->tokens.v[w->token];
+            g[k].start = w->start;
+            g[k].end = w->end;
+            g[k].k = (t->nwords > 1 && w->start == t->start && w->end == t->end)
+                         ? (uint32_t)(k - t->word) : 0;
+            g[k].head = w->head > 0 && (size_t)w->head <= se->nwords ? se->word + (size_t)w->head : 0;
+            g[k].upos = w->upos;
+            g[k].xpos = w->xpos;
+            g[k].feats = w->feats;
+            g[k].lemma = w->lemma;
+            g[k].deprel = w->deprel;
+        }
+    }
+    return g;
+}
+
+static int analyse(const sr_model *m, sitrep_doc *d, size_t *words)
+{
+    for (size_t s = 0; s < d->sentences.n; s++) {
+        const sitrep_sentence *se = &d->sentences.v[s];
+        for (size_t i = 0; i < se->nwords; i++) {
+            sitrep_word *w = &d->words.v[se->word + i];
+            w->upos = 0;
+            w->xpos = w->feats = w->lemma = w->deprel = NULL;
+            w->head = -1;
+        }
+        if (model_tag(m, d, s) != SITREP_OK || model_parse(m, d, s) != SITREP_OK) return -1;
+        *words += se->nwords;
+    }
+    return 0;
+}
+
+static int cmp_key(const gold_word *a, const gold_word *b)
+{
+    if (a->start != b->start) return a->start < b->start ? -1 : 1;
+    if (a->end != b->end) return a->end < b->end ? -1 : 1;
+    return a->k < b->k ? -1 : a->k > b->k;
+}
+
+/* Scores predicted words p[0..np) against gold g[0..ng) (both in text order). */
+static void compare(const gold_word *g, size_t ng, const gold_word *p, size_t np, score *sc)
+{
+    size_t *p2g = malloc((np + 1) * sizeof *p2g);
+    if (!p2g) return;
+    for (size_t j = 0; j < np; j++) p2g[j] = SIZE_MAX;
+    for (size_t i = 0, j = 0; i < ng && j < np;) {
+        int c = cmp_key(&g[i], &p[j]);
+        if (c == 0) { p2g[j] = i; i++; j++; }
+        else if (c < 0) i++;
+        else j++;
+    }
+    sc->gold += ng;
+    sc->pred += np;
+    for (size_t j = 0; j < np; j++) {
+        if (p2g[j] == SIZE_MAX) continue;
+        const gold_word *a = &g[p2g[j]], *b = &p[j];
+        sc->match++;
+        sc->upos += a->upos == b->upos;
+        sc->xpos += same(a->xpos, b->xpos);
+        sc->feats += same(a->feats, b->feats);
+        sc->lemma += same(a->lemma, b->lemma);
+        size_t ph = b->head ? (p2g[b->head - 1] == SIZE_MAX ? SIZE_MAX : p2g[b->head - 1] + 1) : 0;
+        if (ph == a->head) {
+            sc->uas++;
+            sc->las += same(a->deprel, b->deprel);
+        }
+    }
+    free(p2g);
+}
+
+static double f1(size_t ok, const score *s)
+{
+    return s->gold + s->pred ? 200.0 * ok / (s->gold + s->pred) : 0;
+}
+
+int cmd_eval(int argc, char **argv)
+{
+    if (argc > 1 && strcmp(argv[1], "segment") == 0) return cmd_eval_segment(argc - 1, argv + 1);
+    const char *gold = NULL, *model = NULL, *input = "conllu";
+    for (int i = 1; i < argc; i++) {
+        const char *v;
+        int r;
+        if (opt_flag(argv[i], "--help", "-h")) { fputs(usage, stdout); return 0; }
+        if ((r = opt_value(argc, argv, &i, "--model", &v))) { if (r < 0) return 2; model = v; continue; }
+        if ((r = opt_value(argc, argv, &i, "--input", &v))) { if (r < 0) return 2; input = v; continue; }
+        if (argv[i][0] == '-' && argv[i][1]) {
+            cli_error("eval: unknown option '%s' (see sitrep eval --help)", argv[i]);
+            return 2;
+        }
+        if (gold) { cli_error("eval: one gold file only (see sitrep eval --help)"); return 2; }
+        gold = argv[i];
+    }
+    int text = 0;
+    if (!strcmp(input, "text")) text = 1;
+    else if (strcmp(input, "conllu") != 0) {
+        cli_error("eval: --input must be conllu or text, not '%s'", input);
+        return 2;
+    }
+    if (!gold) { cli_error("eval: needs a gold CoNLL-U file (see sitrep eval --help)"); return 2; }
+    if (!model) model = getenv("SITREP_MODEL");
+    if (!model || !*model) model = "models/sitrep-en.model";
+
+    sitrep_error err;
+    sitrep_error_clear(&err);
+    char msg[1024];
+    sr_model *m = model_load(model, &err);
+    if (!m) { sitrep_error_format(&err, msg, sizeof msg); cli_error("%s", msg); return 1; }
+    conllu_reader *r = conllu_open(gold, 0, &err);
+    if (!r) {
+        sitrep_error_format(&err, msg, sizeof msg);
+        cli_error("%s", msg);
+        model_free(m);
+        return 1;
+    }
+    sitrep_doc *d = sitrep_doc_new(), *t = sitrep_doc_new();
+    score sc;
+    memset(&sc, 0, sizeof sc);
+    int rc = 0, got;
+    size_t words = 0;
+    double secs = 0;
+    while (d && t && (got = conllu_next(r, d, &err)) != 0) {
+        if (got < 0) {
+            sitrep_error_format(&err, msg, sizeof msg);
+            cli_error("%s", msg);
+            rc = 1;
+            continue;
+        }
+        gold_word *g = snapshot(d), *p = NULL;
+        sitrep_doc *pd = d;
+        int bad = !g;
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        if (!bad && text) {
+            sitrep_doc_reset(t);
+            pd = t;
+            bad = sitrep_doc_set_text(t, d->text, d->len) != SITREP_OK || seg_run(t) != SITREP_OK;
+        }
+        bad = bad || analyse(m, pd, &words) != 0;
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        secs += (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) * 1e-9;
+        if (!bad && !(p = snapshot(pd))) bad = 1;
+        if (bad) {
+            cli_error("%s: out of memory or model failure", gold);
+            free(g);
+            rc = 1;
+            break;
+        }
+        compare(g, d->words.n, p, pd->words.n, &sc);
+        free(g);
+        free(p);
+    }
+    printf("input    %s\n", text ? "text" : "conllu");
+    printf("words    %zu gold, %zu predicted, %zu aligned\n", sc.gold, sc.pred, sc.match);
+    if (text) printf("Words    %.2f\n", f1(sc.match, &sc));
+    printf("UPOS     %.2f\n", f1(sc.upos, &sc));
+    printf("XPOS     %.2f\n", f1(sc.xpos, &sc));
+    printf("UFeats   %.2f\n", f1(sc.feats, &sc));
+    printf("Lemma    %.2f\n", f1(sc.lemma, &sc));
+    printf("UAS      %.2f\n", f1(sc.uas, &sc));
+    printf("LAS      %.2f\n", f1(sc.las, &sc));
+    printf("speed    %.0f words/s (%s tag + parse, one thread)\n",
+           secs > 0 ? words / secs : 0, text ? "segment +" : "");
+    sitrep_doc_free(d);
+    sitrep_doc_free(t);
+    conllu_close(r);
+    model_free(m);
+    return rc;
+}

@@ -1,0 +1,70 @@
+/* ap.h — the averaged perceptron, shared by the tagger and the parser.
+ *
+ * Training (ap_train): features are 64-bit keys; each kept key owns a dense row
+ * of nclass integer weights. Running (ap_model): a read-only view over a model
+ * section, where each key maps to a sparse row of int16 weights (one scale for
+ * the section); scoring adds rows into an int32 array. */
+#ifndef SR_AP_H
+#define SR_AP_H
+#include <stddef.h>
+#include <stdint.h>
+#include "feat.h"
+
+typedef struct ap_train {
+    int nclass;
+    feat_map idx;          /* key -> val: count while counting; aux: row + 1 */
+    int32_t *w;            /* nrows x nclass: current weights */
+    int64_t *u;            /* nrows x nclass: sum of c * update */
+    size_t nrows;
+    int64_t c;             /* examples seen + 1 */
+} ap_train;
+
+int ap_train_init(ap_train *t, int nclass);        /* 0, -1 no memory */
+void ap_train_free(ap_train *t);
+/* Counting phase: one more occurrence of each key. */
+int ap_train_count(ap_train *t, const uint64_t *f, size_t n);
+/* Gives a row to every key counted at least mincount times; others are ignored. */
+int ap_train_freeze(ap_train *t, uint32_t mincount);
+/* scores[k] (+)= weight sums; avg = 1: averaged weights times c (same argmax). */
+void ap_train_score(const ap_train *t, const uint64_t *f, size_t n, int64_t *scores,
+                    int avg);
+/* Perceptron update: good += 1, bad -= 1 on every feature. */
+void ap_train_update(ap_train *t, const uint64_t *f, size_t n, int good, int bad);
+static inline void ap_train_tick(ap_train *t) { t->c++; }
+/* The averaged weights as a model section (malloc'd, *len bytes): int16
+ * quantized, zero weights dropped. NULL on no memory. */
+void *ap_train_write(const ap_train *t, size_t *len, size_t *nfeat, size_t *nnz);
+
+typedef struct ap_model {
+    feat_map map;          /* key -> val: row offset, aux: row length */
+    const uint32_t *rows;  /* entries: class << 16 | (uint16_t)weight */
+    uint64_t nrows;
+    uint32_t nclass;
+    float scale;           /* weight = int16 * scale */
+} ap_model;
+
+/* A view over a section written by ap_train_write. -1 when malformed. */
+int ap_open(ap_model *m, const void *p, size_t len);
+
+/* Two passes so that the memory loads overlap: prefetch every feature's slot,
+ * then look the keys up and prefetch their rows, then add the rows. */
+static inline void ap_score(const ap_model *m, const uint64_t *f, size_t n,
+                            int32_t *scores)
+{
+    const feat_slot *hit[128];
+    size_t k = 0;
+    if (n > 128) n = 128;
+    for (size_t i = 0; i < n; i++)
+        __builtin_prefetch(&m->map.slot[feat_slot_of(&m->map, f[i])]);
+    for (size_t i = 0; i < n; i++) {
+        const feat_slot *s = feat_map_get(&m->map, f[i]);
+        if (!s) continue;
+        __builtin_prefetch(m->rows + s->val);
+        hit[k++] = s;
+    }
+    for (size_t j = 0; j < k; j++) {
+        const uint32_t *r = m->rows + hit[j]->val, *e = r + hit[j]->aux;
+        for (; r < e; r++) scores[*r >> 16] += (int16_t)(*r & 0xffff);
+    }
+}
+#endif

@@ -1,0 +1,236 @@
+/* dep.c — arc-hybrid transitions, features, dynamic oracle, greedy decoding.
+ *
+ * Feature templates follow Zhang & Nivre (2011) "Transition-based dependency
+ * parsing with rich non-local features", adapted to arc-hybrid, where the
+ * arcs are made between s0 and b0 (LEFT) or s1 and s0 (RIGHT): both pairs get
+ * the word/tag cross products. */
+#include "dep.h"
+
+#include <string.h>
+
+size_t dep_state_size(int n)
+{
+    size_t k = (size_t)n + 2;
+    return k * (10 * sizeof(int) + 2 * sizeof(uint64_t));
+}
+
+void dep_state_init(dep_state *st, int n, int nlabels, int root_label, void *mem)
+{
+    size_t k = (size_t)n + 2;
+    uint64_t *q = mem;
+    st->lset = q; st->rset = q + k;
+    int *p = (int *)(q + 2 * k);
+    st->stack = p; st->head = p + k; st->label = p + 2 * k;
+    st->lc1 = p + 3 * k; st->lc2 = p + 4 * k; st->rc1 = p + 5 * k; st->rc2 = p + 6 * k;
+    st->nl = p + 7 * k; st->nr = p + 8 * k;
+    memset(mem, 0, dep_state_size(n));
+    for (size_t i = 0; i < k; i++) st->head[i] = st->label[i] = -1;
+    st->n = n;
+    st->nlabels = nlabels;
+    st->root_label = root_label;
+    st->sp = 1;
+    st->stack[0] = 0;
+    st->b = 1;
+}
+
+int dep_valid(const dep_state *st, int a)
+{
+    int L = st->nlabels, buf = st->b <= st->n;
+    if (a == 0) return buf;
+    if (a <= L) return buf && st->sp >= 2 && a - 1 != st->root_label;
+    int l = a - 1 - L;
+    if (st->sp >= 3) return l != st->root_label;
+    return st->sp == 2 && !buf && l == st->root_label;
+}
+
+static void attach(dep_state *st, int h, int d, int l)
+{
+    st->head[d] = h;
+    st->label[d] = l;
+    if (d < h) {
+        st->nl[h]++;
+        st->lset[h] |= 1ULL << (l & 63);
+        if (!st->lc1[h] || d < st->lc1[h]) { st->lc2[h] = st->lc1[h]; st->lc1[h] = d; }
+        else if (!st->lc2[h] || d < st->lc2[h]) st->lc2[h] = d;
+    } else {
+        st->nr[h]++;
+        st->rset[h] |= 1ULL << (l & 63);
+        if (!st->rc1[h] || d > st->rc1[h]) { st->rc2[h] = st->rc1[h]; st->rc1[h] = d; }
+        else if (!st->rc2[h] || d > st->rc2[h]) st->rc2[h] = d;
+    }
+}
+
+void dep_apply(dep_state *st, int a)
+{
+    int L = st->nlabels;
+    if (a == 0) { st->stack[st->sp++] = st->b++; return; }
+    int s0 = st->stack[--st->sp];
+    if (a <= L) attach(st, st->b, s0, a - 1);
+    else attach(st, st->stack[st->sp - 1], s0, a - 1 - L);
+}
+
+/* Template values for "no such node". */
+enum { NONE_W = 0x7e57, NONE_T = 60001, ROOT_T = 60002 };
+
+static int dist_bin(int d)
+{
+    if (d < 0) d = -d;
+    return d <= 4 ? d : d < 10 ? 5 : 6;
+}
+
+size_t dep_features(const dep_state *st, const dep_word *ws, uint64_t *f)
+{
+    int sp = st->sp, n = st->n;
+    int s0 = sp >= 1 ? st->stack[sp - 1] : -1;
+    int s1 = sp >= 2 ? st->stack[sp - 2] : -1;
+    int s2 = sp >= 3 ? st->stack[sp - 3] : -1;
+    int b0 = st->b <= n ? st->b : -1;
+    int b1 = st->b + 1 <= n ? st->b + 1 : -1;
+    int b2 = st->b + 2 <= n ? st->b + 2 : -1;
+#define W(i) ((i) < 0 ? (uint64_t)NONE_W : ws[i].w)
+#define T(i) ((i) < 0 ? (uint64_t)NONE_T : (i) == 0 ? (uint64_t)ROOT_T : (uint64_t)ws[i].t)
+#define KID(a, i) ((i) > 0 && st->a[i] ? st->a[i] : -1)
+#define LAB(i) ((i) < 0 ? (uint64_t)999 : (uint64_t)st->label[i])
+    int s0l = KID(lc1, s0), s0l2 = KID(lc2, s0), s0r = KID(rc1, s0), s0r2 = KID(rc2, s0);
+    int s1r = KID(rc1, s1), s1l = KID(lc1, s1), b0l = KID(lc1, b0), b0l2 = KID(lc2, b0);
+    uint64_t s0w = W(s0), s0t = T(s0), s1w = W(s1), s1t = T(s1), b0w = W(b0), b0t = T(b0);
+    uint64_t b1w = W(b1), b1t = T(b1), b2t = T(b2), s2t = T(s2);
+    uint64_t s0wt = feat_mix(s0w, s0t), s1wt = feat_mix(s1w, s1t);
+    uint64_t b0wt = feat_mix(b0w, b0t), b1wt = feat_mix(b1w, b1t);
+    uint64_t d = s0 > 0 && b0 > 0 ? (uint64_t)dist_bin(b0 - s0) : 9;
+    uint64_t d1 = s0 > 0 && s1 > 0 ? (uint64_t)dist_bin(s0 - s1) : 9;
+    uint64_t s0nl = s0 > 0 ? (uint64_t)st->nl[s0] : 99, s0nr = s0 > 0 ? (uint64_t)st->nr[s0] : 99;
+    uint64_t s1nr = s1 > 0 ? (uint64_t)st->nr[s1] : 99, b0nl = b0 > 0 ? (uint64_t)st->nl[b0] : 99;
+    size_t k = 0;
+    /* single words */
+    f[k++] = FEAT2(1, s0w); f[k++] = FEAT2(2, s0t); f[k++] = FEAT2(3, s0wt);
+    f[k++] = FEAT2(4, s1w); f[k++] = FEAT2(5, s1t); f[k++] = FEAT2(6, s1wt);
+    f[k++] = FEAT2(7, b0w); f[k++] = FEAT2(8, b0t); f[k++] = FEAT2(9, b0wt);
+    f[k++] = FEAT2(10, b1w); f[k++] = FEAT2(11, b1t); f[k++] = FEAT2(12, b1wt);
+    f[k++] = FEAT2(13, b2t); f[k++] = FEAT2(14, s2t);
+    /* pairs s0-b0 */
+    f[k++] = FEAT3(15, s0wt, b0wt); f[k++] = FEAT3(16, s0wt, b0w);
+    f[k++] = FEAT3(17, s0w, b0wt); f[k++] = FEAT3(18, s0wt, b0t);
+    f[k++] = FEAT3(19, s0t, b0wt); f[k++] = FEAT3(20, s0w, b0w);
+    f[k++] = FEAT3(21, s0t, b0t); f[k++] = FEAT3(22, b0t, b1t);
+    /* pairs s1-s0 */
+    f[k++] = FEAT3(23, s1wt, s0wt); f[k++] = FEAT3(24, s1t, s0t);
+    f[k++] = FEAT3(25, s1w, s0w); f[k++] = FEAT3(26, s1wt, s0t);
+    f[k++] = FEAT3(27, s1t, s0wt); f[k++] = FEAT3(28, s1wt, s0w);
+    f[k++] = FEAT3(29, s1w, s0wt);
+    /* triples of tags */
+    f[k++] = FEAT4(30, b0t, b1t, b2t); f[k++] = FEAT4(31, s0t, b0t, b1t);
+    f[k++] = FEAT4(32, s1t, s0t, b0t); f[k++] = FEAT4(33, s2t, s1t, s0t);
+    f[k++] = FEAT4(34, s0t, T(s0l), b0t); f[k++] = FEAT4(35, s0t, T(s0r), b0t);
+    f[k++] = FEAT4(36, s0t, b0t, T(b0l)); f[k++] = FEAT4(37, s1t, s0t, T(s0l));
+    f[k++] = FEAT4(38, s1t, s0t, T(s0r)); f[k++] = FEAT4(39, s1t, T(s1r), s0t);
+    f[k++] = FEAT4(40, s1t, T(s1l), s0t); f[k++] = FEAT4(41, s1t, s0t, b1t);
+    /* distance */
+    f[k++] = FEAT3(42, s0w, d); f[k++] = FEAT3(43, s0t, d); f[k++] = FEAT3(44, b0w, d);
+    f[k++] = FEAT3(45, b0t, d); f[k++] = FEAT4(46, s0t, b0t, d);
+    f[k++] = FEAT3(47, s1w, d1); f[k++] = FEAT3(48, s0w, d1); f[k++] = FEAT4(49, s1t, s0t, d1);
+    /* valency */
+    f[k++] = FEAT3(50, s0t, s0nr); f[k++] = FEAT3(51, s0t, s0nl); f[k++] = FEAT3(52, s0w, s0nl);
+    f[k++] = FEAT3(53, b0t, b0nl); f[k++] = FEAT3(54, b0w, b0nl); f[k++] = FEAT3(55, s1t, s1nr);
+    f[k++] = FEAT3(56, s0w, s0nr); f[k++] = FEAT3(57, s1w, s1nr);
+    /* children */
+    f[k++] = FEAT2(58, W(s0l)); f[k++] = FEAT2(59, T(s0l)); f[k++] = FEAT2(60, LAB(s0l));
+    f[k++] = FEAT2(61, W(s0r)); f[k++] = FEAT2(62, T(s0r)); f[k++] = FEAT2(63, LAB(s0r));
+    f[k++] = FEAT2(64, W(b0l)); f[k++] = FEAT2(65, T(b0l)); f[k++] = FEAT2(66, LAB(b0l));
+    f[k++] = FEAT2(67, T(s1r)); f[k++] = FEAT2(68, LAB(s1r)); f[k++] = FEAT2(69, LAB(s1l));
+    f[k++] = FEAT3(70, T(s0l2), LAB(s0l2)); f[k++] = FEAT3(71, T(s0r2), LAB(s0r2));
+    f[k++] = FEAT3(72, T(b0l2), LAB(b0l2));
+    f[k++] = FEAT4(73, s0t, LAB(s0l), LAB(s0l2)); f[k++] = FEAT4(74, s0t, LAB(s0r), LAB(s0r2));
+    f[k++] = FEAT4(75, b0t, LAB(b0l), LAB(b0l2));
+    /* label sets */
+    f[k++] = FEAT3(76, s0t, s0 > 0 ? st->lset[s0] : 0); f[k++] = FEAT3(77, s0t, s0 > 0 ? st->rset[s0] : 0);
+    f[k++] = FEAT3(78, b0t, b0 > 0 ? st->lset[b0] : 0); f[k++] = FEAT3(79, s1t, s1 > 0 ? st->rset[s1] : 0);
+#undef W
+#undef T
+#undef KID
+#undef LAB
+    return k;
+}
+
+int dep_costs(const dep_state *st, const int *ghead, const int *glabel, int *cost)
+{
+    int L = st->nlabels, n = st->n, b = st->b, sp = st->sp;
+    int s0 = st->stack[sp - 1], s1 = sp >= 2 ? st->stack[sp - 2] : -1;
+    int c, best = INT32_MAX;
+    for (int a = 0; a < 1 + 2 * L; a++) cost[a] = INT32_MAX;
+    if (dep_valid(st, 0)) {          /* b loses heads in the stack below s0, */
+        c = 0;                       /* and dependents anywhere in the stack */
+        int h = ghead[b];
+        for (int i = 0; i < sp; i++) {
+            int k = st->stack[i];
+            if (k == h && k != s0) c++;
+            if (k > 0 && ghead[k] == b) c++;
+        }
+        cost[0] = c;
+        best = c;
+    }
+    if (sp < 2) return best;
+    int deps = 0;                    /* dependents of s0 still in the buffer */
+    for (int d = b; d <= n; d++) deps += ghead[d] == s0;
+    int h = ghead[s0];
+    int left = deps + (h == s1 || h > b);        /* s0 <- b, pop */
+    int right = deps + (h >= b && b <= n);       /* s1 -> s0, pop */
+    for (int l = 0; l < L; l++) {
+        if (dep_valid(st, 1 + l)) {
+            c = left + (h == b && glabel[s0] != l);
+            cost[1 + l] = c;
+            if (c < best) best = c;
+        }
+        if (dep_valid(st, 1 + L + l)) {
+            c = right + (h == s1 && glabel[s0] != l);
+            cost[1 + L + l] = c;
+            if (c < best) best = c;
+        }
+    }
+    return best;
+}
+
+/* Is the arc h -> d projective: every word between them descends from h? */
+static int projective_arc(int n, const int *head, int h, int d)
+{
+    int lo = h < d ? h : d, hi = h < d ? d : h;
+    for (int k = lo + 1; k < hi; k++) {
+        int x = k, steps = 0;
+        while (x != h && x != 0 && steps++ <= n) x = head[x];
+        if (x != h) return 0;
+    }
+    return 1;
+}
+
+int dep_projectivize(int n, int *head)
+{
+    int lifts = 0;
+    for (;;) {
+        int bd = -1, bspan = n + 1;
+        for (int d = 1; d <= n; d++) {
+            int h = head[d];
+            if (h <= 0) continue;
+            int span = h < d ? d - h : h - d;
+            if (span < bspan && !projective_arc(n, head, h, d)) { bd = d; bspan = span; }
+        }
+        if (bd < 0 || lifts > 4 * n) return lifts;
+        head[bd] = head[head[bd]];
+        lifts++;
+    }
+}
+
+void dep_parse(const ap_model *m, const dep_word *ws, dep_state *st, int32_t *scores)
+{
+    uint64_t f[DEP_MAXFEAT];
+    int nc = (int)m->nclass;
+    while (!dep_terminal(st)) {
+        size_t nf = dep_features(st, ws, f);
+        memset(scores, 0, (size_t)nc * sizeof *scores);
+        ap_score(m, f, nf, scores);
+        int best = -1;
+        for (int a = 0; a < nc; a++)
+            if ((best < 0 || scores[a] > scores[best]) && dep_valid(st, a)) best = a;
+        if (best < 0) break;   /* cannot happen: some action is always valid */
+        dep_apply(st, best);
+    }
+}

@@ -1,0 +1,47 @@
+/* dep.h — the dependency parser: arc-hybrid transitions (Kuhlmann et al. 2011)
+ * with a single-root constraint, greedy decoding with an averaged perceptron,
+ * trained with the dynamic oracle of Goldberg & Nivre (2013).
+ *
+ * Nodes are 0 (the root) and the words 1..n. The stack starts as [0], the
+ * buffer as 1..n (contiguous: b..n). Actions, as classes:
+ *   0          SHIFT      push b
+ *   1 + l      LEFT(l)    s0 <-l- b, pop     (s0 != root, buffer not empty)
+ *   1 + L + l  RIGHT(l)   s1 -l-> s0, pop    (s1 = root only when the buffer is
+ *                                             empty, and then l = root) */
+#ifndef SR_DEP_H
+#define SR_DEP_H
+#include <stddef.h>
+#include <stdint.h>
+#include "ap.h"
+
+typedef struct dep_word { uint64_t w; uint32_t t; } dep_word; /* lower-case hash, tag */
+
+typedef struct dep_state {
+    int n, sp, b, nlabels, root_label;
+    int *stack, *head, *label;       /* head/label of nodes 0..n; -1 until attached */
+    int *lc1, *lc2, *rc1, *rc2;      /* leftmost two / rightmost two children, 0 none */
+    int *nl, *nr;
+    uint64_t *lset, *rset;           /* bit sets of the children's labels */
+} dep_state;
+
+enum { DEP_MAXFEAT = 80 };
+
+/* Bytes of scratch a state over n words needs. */
+size_t dep_state_size(int n);
+/* Initial state over mem (dep_state_size(n) bytes, 8-aligned). */
+void dep_state_init(dep_state *st, int n, int nlabels, int root_label, void *mem);
+static inline int dep_terminal(const dep_state *st) { return st->sp == 1 && st->b > st->n; }
+/* 1 when action a is allowed in st. */
+int dep_valid(const dep_state *st, int a);
+void dep_apply(dep_state *st, int a);
+/* Features of st over words ws[0..n] (ws[0] = root); returns the count. */
+size_t dep_features(const dep_state *st, const dep_word *ws, uint64_t *f);
+/* Dynamic oracle: cost[a] for every action (INT32_MAX when invalid), given the
+ * gold heads/labels of nodes 0..n (projective). Returns the least cost. */
+int dep_costs(const dep_state *st, const int *ghead, const int *glabel, int *cost);
+/* Lifts non-projective arcs (to the head's head, shortest first) until the tree
+ * is projective; returns the number of lifts. head[1..n]. */
+int dep_projectivize(int n, int *head);
+/* Greedy parse; st ends terminal with head/label filled. scores: nclass scratch. */
+void dep_parse(const ap_model *m, const dep_word *ws, dep_state *st, int32_t *scores);
+#endif

@@ -1,0 +1,675 @@
+/* train.c — training the models from CoNLL-U and writing the model file.
+ *
+ * The tagger and the parser are trained independently (the parser on gold
+ * tags), so with two threads they run side by side and the result does not
+ * depend on the thread count. Each keeps the averaged weights of its best
+ * epoch on the dev set. Everything random comes from one xorshift generator
+ * per learner, seeded from the seed option: same data + seed = same model. */
+#include "train.h"
+
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ap.h"
+#include "conllu.h"
+#include "dep.h"
+#include "doc.h"
+#include "err.h"
+#include "feat.h"
+#include "lemma.h"
+#include "pos.h"
+
+/* ------------------------------------------------------------ corpus */
+
+typedef struct names {            /* interned strings -> dense ids */
+    feat_map map;
+    char **name;
+    uint8_t *upos;                /* classes only */
+    size_t n, cap;
+} names;
+
+typedef struct corpus {
+    size_t nsent, nword, capw, caps;
+    uint32_t *start;              /* sentence i: words [start[i], start[i+1]) */
+    pos_word *pw;
+    int *cls, *head, *lab;        /* gold; -1 unknown */
+    char **form, **lemma, **feats;
+    size_t skipped_docs;
+} corpus;
+
+static int names_id(names *t, const char *s, int upos, int add)
+{
+    int isnew;
+    uint64_t key = FEAT2(upos, feat_hash(s, strlen(s)));
+    if (!add) {
+        const feat_slot *sl = feat_map_get(&t->map, key);
+        return sl ? (int)sl->val : -1;
+    }
+    feat_slot *sl = feat_map_put(&t->map, key, &isnew);
+    if (!sl) return -2;
+    if (!isnew) return (int)sl->val;
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 64;
+        char **nn = realloc(t->name, cap * sizeof *nn);
+        if (!nn) return -2;
+        t->name = nn;
+        uint8_t *nu = realloc(t->upos, cap);
+        if (!nu) return -2;
+        t->upos = nu;
+        t->cap = cap;
+    }
+    if (!(t->name[t->n] = strdup(s))) return -2;
+    t->upos[t->n] = (uint8_t)upos;
+    sl->val = (uint32_t)t->n;
+    return (int)t->n++;
+}
+
+static void names_free(names *t)
+{
+    for (size_t i = 0; i < t->n; i++) free(t->name[i]);
+    free(t->name);
+    free(t->upos);
+    feat_map_free(&t->map);
+}
+
+static void corpus_free(corpus *c)
+{
+    for (size_t i = 0; i < c->nword; i++) { free(c->form[i]); free(c->lemma[i]); free(c->feats[i]); }
+    free(c->start); free(c->pw); free(c->cls); free(c->head); free(c->lab);
+    free(c->form); free(c->lemma); free(c->feats);
+    memset(c, 0, sizeof *c);
+}
+
+#define GROW(p, cap) do { void *q_ = realloc((p), (cap) * sizeof *(p)); if (!q_) return -1; (p) = q_; } while (0)
+
+static int corpus_reserve(corpus *c, size_t words, size_t sents)
+{
+    if (words > c->capw) {
+        size_t cap = c->capw ? c->capw : 4096;
+        while (cap < words) cap = cap * 3 / 2;
+        GROW(c->pw, cap); GROW(c->cls, cap); GROW(c->head, cap); GROW(c->lab, cap);
+        GROW(c->form, cap); GROW(c->lemma, cap); GROW(c->feats, cap);
+        c->capw = cap;
+    }
+    if (sents + 1 > c->caps) {
+        size_t cap = c->caps ? c->caps : 1024;
+        while (cap < sents + 1) cap = cap * 3 / 2;
+        GROW(c->start, cap);
+        c->caps = cap;
+    }
+    return 0;
+}
+
+static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
+
+/* Reads a CoNLL-U file into c; classes and labels are added when `add`. */
+static sitrep_status corpus_read(corpus *c, const char *path, names *cls, names *lab, int add,
+                                 const train_options *o, sitrep_error *err)
+{
+    conllu_reader *r = conllu_open(path, 0, err);
+    if (!r) return err->status;
+    sitrep_doc *d = sitrep_doc_new();
+    if (!d) { conllu_close(r); return err_set(err, SITREP_ERR_NOMEM, path, 0, SIZE_MAX, "out of memory"); }
+    int rc;
+    sitrep_status st = SITREP_OK;
+    if (c->nsent == 0 && corpus_reserve(c, 1, 1) == 0) c->start[0] = 0;
+    while ((rc = conllu_next(r, d, err)) != 0) {
+        if (rc < 0) { st = err->status; break; }
+        const char *id = sitrep_doc_get(d, SITREP_FIELD_ID);
+        int skip = 0;
+        for (int i = 0; id && add && i < o->nexclude; i++)
+            if (strstr(id, o->exclude[i])) skip = 1;
+        if (skip) { c->skipped_docs++; continue; }
+        for (size_t s = 0; s < d->sentences.n; s++) {
+            const sitrep_sentence *se = &d->sentences.v[s];
+            if (corpus_reserve(c, c->nword + se->nwords, c->nsent + 1)) { st = SITREP_ERR_NOMEM; break; }
+            for (size_t i = 0; i < se->nwords; i++) {
+                const sitrep_word *w = &d->words.v[se->word + i];
+                size_t k = c->nword++;
+                const char *form = w->norm ? w->norm : w->form ? w->form : "_";
+                const char *xpos = w->xpos ? w->xpos : sitrep_upos_name(w->upos);
+                pos_word_init(&c->pw[k], form);
+                c->cls[k] = names_id(cls, xpos, w->upos, add);
+                c->lab[k] = w->deprel ? names_id(lab, w->deprel, 0, add) : -1;
+                c->head[k] = w->head;
+                c->form[k] = strdup(form);
+                c->lemma[k] = dup_or_null(w->lemma);
+                c->feats[k] = dup_or_null(w->feats);
+                if (c->cls[k] == -2 || c->lab[k] == -2 || !c->form[k]) { st = SITREP_ERR_NOMEM; break; }
+            }
+            c->start[++c->nsent] = (uint32_t)c->nword;
+        }
+        if (st) break;
+    }
+    sitrep_doc_free(d);
+    conllu_close(r);
+    if (st == SITREP_ERR_NOMEM) return err_set(err, st, path, 0, SIZE_MAX, "out of memory");
+    return st;
+}
+
+/* ------------------------------------------------------------ helpers */
+
+typedef struct rng { uint64_t s; } rng;
+static uint64_t rng_next(rng *r)
+{
+    uint64_t x = r->s;
+    x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+    return r->s = x;
+}
+
+static void shuffle(uint32_t *a, size_t n, rng *r)
+{
+    for (size_t i = n; i > 1; i--) {
+        size_t j = (size_t)(rng_next(r) % i);
+        uint32_t t = a[i - 1]; a[i - 1] = a[j]; a[j] = t;
+    }
+}
+
+typedef struct job {
+    const train_options *o;
+    const corpus *tr, *dev;
+    int nclass, nlabels, root_label;
+    const feat_map *tagdict;
+    void *best;                   /* best epoch's ap section */
+    size_t best_len, nfeat, nnz;
+    double best_score;            /* tagger: accuracy; parser: LAS */
+    int best_epoch;
+    int nonproj, lifts;
+    int status;                   /* 0 ok, -1 no memory */
+    char summary[256];
+} job;
+
+static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void say(const train_options *o, const char *fmt, ...)
+{
+    char line[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (!o->log) return;
+    pthread_mutex_lock(&log_lock);
+    o->log(o->log_ctx, line);
+    pthread_mutex_unlock(&log_lock);
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static uint32_t *order_of(size_t n)
+{
+    uint32_t *a = malloc((n ? n : 1) * sizeof *a);
+    if (a) for (size_t i = 0; i < n; i++) a[i] = (uint32_t)i;
+    return a;
+}
+
+static int keep_best(job *j, const ap_train *t, double score, int epoch)
+{
+    if (j->best && score <= j->best_score) return 0;
+    size_t len, nf, nz;
+    void *sec = ap_train_write(t, &len, &nf, &nz);
+    if (!sec) return -1;
+    free(j->best);
+    j->best = sec;
+    j->best_len = len;
+    j->nfeat = nf;
+    j->nnz = nz;
+    j->best_score = score;
+    j->best_epoch = epoch;
+    return 0;
+}
+
+/* ------------------------------------------------------------ tagger */
+
+static void set_amb(pos_word *pw, size_t n, const feat_map *dict)
+{
+    for (size_t i = 0; i < n; i++) {
+        const feat_slot *s = feat_map_get(dict, pos_dict_key(&pw[i]));
+        pw[i].amb = s ? s->val : 0;
+    }
+}
+
+static int argmax64(const int64_t *s, int n)
+{
+    int b = 0;
+    for (int k = 1; k < n; k++) if (s[k] > s[b]) b = k;
+    return b;
+}
+
+static double tag_dev(const ap_train *t, const corpus *dev, int nclass)
+{
+    uint64_t f[POS_MAXFEAT];
+    int64_t sc[512];
+    int tags[4096];
+    size_t ok = 0, all = 0;
+    for (size_t s = 0; s < dev->nsent; s++) {
+        size_t a = dev->start[s], n = dev->start[s + 1] - a;
+        if (n > 4096) continue;
+        for (size_t i = 0; i < n; i++) {
+            size_t nf = pos_features(dev->pw + a, n, i, tags, f);
+            memset(sc, 0, (size_t)nclass * sizeof *sc);
+            ap_train_score(t, f, nf, sc, 1);
+            tags[i] = argmax64(sc, nclass);
+            ok += tags[i] == dev->cls[a + i];
+            all++;
+        }
+    }
+    return all ? 100.0 * ok / all : 0;
+}
+
+static void *tag_job(void *arg)
+{
+    job *j = arg;
+    const corpus *tr = j->tr;
+    const train_options *o = j->o;
+    ap_train t;
+    uint64_t f[POS_MAXFEAT];
+    int64_t sc[512];
+    int *tags = malloc((tr->nword + 1) * sizeof *tags);
+    uint32_t *ord = order_of(tr->nsent);
+    rng r = { o->seed * 2654435761u + 1 };
+    double t0 = now();
+    j->status = -1;
+    if (!tags || !ord || ap_train_init(&t, j->nclass)) goto out;
+    for (size_t s = 0; s < tr->nsent; s++) {
+        size_t a = tr->start[s], n = tr->start[s + 1] - a;
+        for (size_t i = 0; i < n; i++) {
+            size_t nf = pos_features(tr->pw + a, n, i, tr->cls + a, f);
+            if (ap_train_count(&t, f, nf)) goto out;
+        }
+    }
+    if (ap_train_freeze(&t, getenv("SR_TAGMIN") ? (uint32_t)atoi(getenv("SR_TAGMIN")) : 2)) goto out;
+    say(o, "tagger: %zu features kept of %zu", t.nrows, t.idx.n);
+    for (int ep = 1; ep <= o->epochs; ep++) {
+        shuffle(ord, tr->nsent, &r);
+        size_t ok = 0;
+        for (size_t k = 0; k < tr->nsent; k++) {
+            size_t a = tr->start[ord[k]], n = tr->start[ord[k] + 1] - a;
+            for (size_t i = 0; i < n; i++) {
+                size_t nf = pos_features(tr->pw + a, n, i, tags + a, f);
+                memset(sc, 0, (size_t)j->nclass * sizeof *sc);
+                ap_train_score(&t, f, nf, sc, 0);
+                int p = argmax64(sc, j->nclass), g = tr->cls[a + i];
+                ap_train_update(&t, f, nf, g, p);
+                ap_train_tick(&t);
+                ok += p == g;
+                tags[a + i] = p;
+            }
+        }
+        double dev = j->dev ? tag_dev(&t, j->dev, j->nclass) : 100.0 * ok / tr->nword;
+        say(o, "tagger epoch %d: train %.2f dev class accuracy %.2f (%.0f s)", ep,
+            100.0 * ok / tr->nword, dev, now() - t0);
+        if (keep_best(j, &t, dev, ep)) goto out;
+    }
+    snprintf(j->summary, sizeof j->summary,
+             "tagger: best epoch %d, dev class accuracy %.2f, %zu features, %zu weights, %.0f s",
+             j->best_epoch, j->best_score, j->nfeat, j->nnz, now() - t0);
+    j->status = 0;
+out:
+    ap_train_free(&t);
+    free(tags);
+    free(ord);
+    return NULL;
+}
+
+/* ------------------------------------------------------------ parser */
+
+typedef struct tree {             /* one sentence for the parser */
+    int n;
+    dep_word *w;                  /* 0..n */
+    int *gh, *gl;                 /* 0..n, projectivized */
+} tree;
+
+static int best_valid(const dep_state *st, const int64_t *sc, int nc, const int *cost, int mincost)
+{
+    int b = -1;
+    for (int a = 0; a < nc; a++) {
+        if (cost) { if (cost[a] != mincost) continue; }
+        else if (!dep_valid(st, a)) continue;
+        if (b < 0 || sc[a] > sc[b]) b = a;
+    }
+    return b;
+}
+
+static int make_tree(tree *t, const corpus *c, size_t s, int use_gold, int *nonproj, int *lifts)
+{
+    size_t a = c->start[s];
+    int n = (int)(c->start[s + 1] - a);
+    t->n = n;
+    t->w = malloc((size_t)(n + 1) * sizeof *t->w);
+    t->gh = malloc((size_t)(n + 1) * sizeof *t->gh);
+    t->gl = malloc((size_t)(n + 1) * sizeof *t->gl);
+    if (!t->w || !t->gh || !t->gl) return -1;
+    t->w[0].w = 0; t->w[0].t = 0;
+    t->gh[0] = -1; t->gl[0] = -1;
+    int bad = 0;
+    for (int i = 1; i <= n; i++) {
+        t->w[i].w = c->pw[a + i - 1].lw;
+        t->w[i].t = (uint32_t)(c->cls[a + i - 1] < 0 ? 0 : c->cls[a + i - 1]);
+        t->gh[i] = c->head[a + i - 1];
+        t->gl[i] = c->lab[a + i - 1];
+        if (t->gh[i] < 0 || t->gh[i] > n || t->gl[i] < 0) bad = 1;
+    }
+    if (bad) return 1;
+    if (use_gold) {
+        int l = dep_projectivize(n, t->gh);
+        if (l) { (*nonproj)++; *lifts += l; }
+    }
+    return 0;
+}
+
+static double dep_dev(const ap_train *t, const tree *dv, size_t nd, int nl, int root,
+                      double *uas)
+{
+    uint64_t f[DEP_MAXFEAT];
+    int64_t sc[512];
+    size_t ok = 0, lok = 0, all = 0;
+    int nc = 1 + 2 * nl;
+    for (size_t s = 0; s < nd; s++) {
+        const tree *tr = &dv[s];
+        void *mem = malloc(dep_state_size(tr->n));
+        if (!mem) continue;
+        dep_state st;
+        dep_state_init(&st, tr->n, nl, root, mem);
+        while (!dep_terminal(&st)) {
+            size_t nf = dep_features(&st, tr->w, f);
+            memset(sc, 0, (size_t)nc * sizeof *sc);
+            ap_train_score(t, f, nf, sc, 1);
+            dep_apply(&st, best_valid(&st, sc, nc, NULL, 0));
+        }
+        for (int i = 1; i <= tr->n; i++) {
+            all++;
+            if (st.head[i] == tr->gh[i]) { ok++; lok += st.label[i] == tr->gl[i]; }
+        }
+        free(mem);
+    }
+    *uas = all ? 100.0 * ok / all : 0;
+    return all ? 100.0 * lok / all : 0;
+}
+
+static void *dep_job(void *arg)
+{
+    job *j = arg;
+    const train_options *o = j->o;
+    int nl = j->nlabels, nc = 1 + 2 * nl;
+    ap_train t;
+    uint64_t f[DEP_MAXFEAT];
+    int64_t sc[512];
+    int cost[512];
+    tree *tr = calloc(j->tr->nsent + 1, sizeof *tr), *dv = NULL;
+    size_t nt = 0, nd = 0;
+    uint32_t *ord = NULL;
+    rng r = { o->seed * 0x9E3779B97F4A7C15ULL + 7 };
+    double t0 = now();
+    int dummy = 0;
+    void *mem = NULL;
+    j->status = -1;
+    if (!tr || ap_train_init(&t, nc)) goto out;
+    for (size_t s = 0; s < j->tr->nsent; s++) {
+        int rc = make_tree(&tr[nt], j->tr, s, 1, &j->nonproj, &j->lifts);
+        if (rc < 0) goto out;
+        if (rc == 0) nt++;
+        else { free(tr[nt].w); free(tr[nt].gh); free(tr[nt].gl); }
+    }
+    if (j->dev) {
+        dv = calloc(j->dev->nsent + 1, sizeof *dv);
+        if (!dv) goto out;
+        for (size_t s = 0; s < j->dev->nsent; s++) {
+            int rc = make_tree(&dv[nd], j->dev, s, 0, &dummy, &dummy);
+            if (rc < 0) goto out;
+            if (rc == 0) nd++;
+            else { free(dv[nd].w); free(dv[nd].gh); free(dv[nd].gl); }
+        }
+    }
+    say(o, "parser: %zu training trees, %d non-projective (%d arcs lifted)", nt, j->nonproj, j->lifts);
+    int maxn = 1;
+    for (size_t s = 0; s < nt; s++) if (tr[s].n > maxn) maxn = tr[s].n;
+    if (!(mem = malloc(dep_state_size(maxn))) || !(ord = order_of(nt))) goto out;
+    /* feature counts along the static oracle's path */
+    for (size_t s = 0; s < nt; s++) {
+        dep_state st;
+        dep_state_init(&st, tr[s].n, nl, j->root_label, mem);
+        while (!dep_terminal(&st)) {
+            size_t nf = dep_features(&st, tr[s].w, f);
+            if (ap_train_count(&t, f, nf)) goto out;
+            int mc = dep_costs(&st, tr[s].gh, tr[s].gl, cost);
+            int a = 0;
+            while (cost[a] != mc) a++;
+            dep_apply(&st, a);
+        }
+    }
+    if (ap_train_freeze(&t, 2)) goto out;
+    say(o, "parser: %zu features kept of %zu", t.nrows, t.idx.n);
+    for (int ep = 1; ep <= o->epochs; ep++) {
+        shuffle(ord, nt, &r);
+        size_t steps = 0, errs = 0;
+        for (size_t k = 0; k < nt; k++) {
+            const tree *x = &tr[ord[k]];
+            dep_state st;
+            dep_state_init(&st, x->n, nl, j->root_label, mem);
+            while (!dep_terminal(&st)) {
+                size_t nf = dep_features(&st, x->w, f);
+                memset(sc, 0, (size_t)nc * sizeof *sc);
+                ap_train_score(&t, f, nf, sc, 0);
+                int mc = dep_costs(&st, x->gh, x->gl, cost);
+                int p = best_valid(&st, sc, nc, NULL, 0);
+                int g = best_valid(&st, sc, nc, cost, mc);
+                if (cost[p] != mc) { ap_train_update(&t, f, nf, g, p); errs++; }
+                ap_train_tick(&t);
+                steps++;
+                /* explore (Goldberg & Nivre 2013): after the first epoch, follow
+                 * the model's own mistakes 9 times in 10 */
+                int next = g;
+                if (ep > 1 && rng_next(&r) % 10 != 0) next = p;
+                dep_apply(&st, next);
+            }
+        }
+        double uas = 0, las = nd ? dep_dev(&t, dv, nd, nl, j->root_label, &uas) : 0;
+        say(o, "parser epoch %d: train action errors %.2f%%, dev UAS %.2f LAS %.2f (gold tags) (%.0f s)",
+            ep, 100.0 * errs / (steps ? steps : 1), uas, las, now() - t0);
+        if (keep_best(j, &t, nd ? las : ep, ep)) goto out;
+    }
+    snprintf(j->summary, sizeof j->summary,
+             "parser: best epoch %d, dev LAS %.2f (gold tags), %zu features, %zu weights, %.0f s",
+             j->best_epoch, j->best_score, j->nfeat, j->nnz, now() - t0);
+    j->status = 0;
+out:
+    for (size_t s = 0; tr && s < nt; s++) { free(tr[s].w); free(tr[s].gh); free(tr[s].gl); }
+    for (size_t s = 0; dv && s < nd; s++) { free(dv[s].w); free(dv[s].gh); free(dv[s].gl); }
+    free(tr); free(dv); free(ord); free(mem);
+    ap_train_free(&t);
+    return NULL;
+}
+
+/* ------------------------------------------------------------ driver */
+
+/* String table: u32 count, u32 offsets[count], strings. */
+static void *strtab_make(char *const *s, size_t n, size_t *len)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < n; i++) chars += strlen(s[i]) + 1;
+    unsigned char *out = malloc(4 + 4 * n + chars);
+    if (!out) return NULL;
+    uint32_t cnt = (uint32_t)n, off = 0;
+    memcpy(out, &cnt, 4);
+    for (size_t i = 0; i < n; i++) {
+        memcpy(out + 4 + 4 * i, &off, 4);
+        memcpy(out + 4 + 4 * n + off, s[i], strlen(s[i]) + 1);
+        off += (uint32_t)strlen(s[i]) + 1;
+    }
+    *len = 4 + 4 * n + chars;
+    return out;
+}
+
+/* The tag dictionary: for words seen at least 3 times, an ambiguity class
+ * (hash of the most frequent class and of every class with >= 10% of the
+ * word's occurrences), used as a feature value. */
+static int build_tagdict(feat_map *dict, const corpus *c, int nclass)
+{
+    feat_map cnt, tot;
+    if (feat_map_init(&cnt, 1 << 16) || feat_map_init(&tot, 1 << 16) || feat_map_init(dict, 1 << 14))
+        return -1;
+    for (size_t i = 0; i < c->nword; i++) {
+        uint64_t k = pos_dict_key(&c->pw[i]);
+        feat_slot *t = feat_map_put(&tot, k, NULL);
+        feat_slot *s = feat_map_put(&cnt, FEAT2(k, c->cls[i]), NULL);
+        if (!t || !s) return -1;
+        t->val++;
+        s->val++;
+        if (s->val > t->aux) t->aux = s->val;
+    }
+    for (uint64_t i = 0; i <= tot.mask; i++) {
+        const feat_slot *t = &tot.slot[i];
+        if (!t->key || t->val < 3) continue;
+        uint64_t h = 0, top = UINT64_MAX;
+        for (int k = 0; k < nclass; k++) {
+            const feat_slot *s = feat_map_get(&cnt, FEAT2(t->key, k));
+            if (!s) continue;
+            if (s->val == t->aux && top == UINT64_MAX) top = (uint64_t)k;
+            if (10 * s->val >= t->val) h = feat_mix(h, (uint64_t)k + 1);
+        }
+        feat_slot *d = feat_map_put(dict, t->key, NULL);
+        if (!d) return -1;
+        d->val = (uint32_t)feat_mix(h, top) | 1;
+    }
+    feat_map_free(&cnt);
+    feat_map_free(&tot);
+    return 0;
+}
+
+static void log_lemma_dev(const train_options *o, const lemma_build *lb, const corpus *dev,
+                          char *const *xpos)
+{
+    lemma_model lm;
+    arena mem;
+    size_t ok = 0, fok = 0, all = 0;
+    lemma_build_view(lb, &lm);
+    arena_init(&mem);
+    for (size_t i = 0; i < dev->nword; i++) {
+        int c = dev->cls[i];
+        if (c < 0 || !dev->lemma[i]) continue;
+        const char *l = lemma_of(&lm, dev->form[i], xpos[c], c, &mem);
+        const char *fe = lemma_feats(&lm, dev->form[i], c);
+        all++;
+        ok += l && !strcmp(l, dev->lemma[i]);
+        fok += (!fe && !dev->feats[i]) || (fe && dev->feats[i] && !strcmp(fe, dev->feats[i]));
+    }
+    arena_free(&mem);
+    say(o, "lemmatizer: dev lemma accuracy %.2f, FEATS %.2f (gold tags)",
+        all ? 100.0 * ok / all : 0, all ? 100.0 * fok / all : 0);
+}
+
+sitrep_status train_run(const train_options *o, sitrep_error *err)
+{
+    corpus tr = { 0 }, dev = { 0 };
+    names cls = { 0 }, lab = { 0 };
+    feat_map dict = { 0 };
+    lemma_build lb;
+    int lb_ok = 0;
+    sitrep_status st = SITREP_OK;
+    job tj, dj;
+    void *xs = NULL, *ls = NULL, *dsec = NULL;
+    char *meta = NULL;
+    uint32_t *clsf = NULL;
+    memset(&tj, 0, sizeof tj);
+    memset(&dj, 0, sizeof dj);
+    double t0 = now();
+    if (feat_map_init(&cls.map, 256) || feat_map_init(&lab.map, 256)) goto nomem;
+    for (int i = 0; i < o->ntrain; i++)
+        if ((st = corpus_read(&tr, o->train[i], &cls, &lab, 1, o, err))) goto done;
+    if (o->dev && (st = corpus_read(&dev, o->dev, &cls, &lab, 0, o, err))) goto done;
+    if (tr.nsent == 0) { st = err_set(err, SITREP_ERR_INPUT, o->train[0], 0, SIZE_MAX, "no training sentences"); goto done; }
+    int root = names_id(&lab, "root", 0, 0);
+    if (root < 0) { st = err_set(err, SITREP_ERR_INPUT, o->train[0], 0, SIZE_MAX, "no root relation in the training data"); goto done; }
+    if (cls.n > 500 || lab.n > 250) { st = err_set(err, SITREP_ERR_INPUT, o->train[0], 0, SIZE_MAX, "too many tags or relations (%zu, %zu)", cls.n, lab.n); goto done; }
+    say(o, "data: %zu training sentences (%zu words, %zu documents excluded), %zu dev sentences; %zu tag classes, %zu relations",
+        tr.nsent, tr.nword, tr.skipped_docs, dev.nsent, cls.n, lab.n);
+    if (build_tagdict(&dict, &tr, (int)cls.n)) goto nomem;
+    set_amb(tr.pw, tr.nword, &dict);
+    set_amb(dev.pw, dev.nword, &dict);
+
+    /* lemmas and FEATS */
+    if (lemma_build_init(&lb, (uint32_t)cls.n)) goto nomem;
+    lb_ok = 1;
+    const char *wn = o->wordnet ? o->wordnet : "/usr/share/wordnet";
+    if (lemma_build_wordnet(&lb, wn)) {
+        st = err_set(err, SITREP_ERR_IO, wn, 0, SIZE_MAX, "cannot read WordNet (index.* and *.exc)");
+        goto done;
+    }
+    for (size_t i = 0; i < tr.nword; i++)
+        if (tr.cls[i] >= 0 && lemma_build_add(&lb, tr.form[i], tr.cls[i], tr.lemma[i], tr.feats[i])) goto nomem;
+    if (dev.nword) log_lemma_dev(o, &lb, &dev, cls.name);
+
+    tj.o = dj.o = o;
+    tj.tr = dj.tr = &tr;
+    tj.dev = dj.dev = dev.nsent ? &dev : NULL;
+    tj.nclass = dj.nclass = (int)cls.n;
+    dj.nlabels = (int)lab.n;
+    dj.root_label = root;
+    if (getenv("SR_TAGONLY")) { tag_job(&tj); say(o, "%s", tj.summary); goto done; }
+    if (o->threads >= 2) {
+        pthread_t th;
+        if (pthread_create(&th, NULL, dep_job, &dj) != 0) dep_job(&dj);
+        else { tag_job(&tj); pthread_join(th, NULL); }
+    } else {
+        tag_job(&tj);
+        dep_job(&dj);
+    }
+    if (tj.status || dj.status) goto nomem;
+    say(o, "%s", tj.summary);
+    say(o, "%s", dj.summary);
+
+    size_t xl, ll, ml;
+    if (!(xs = strtab_make(cls.name, cls.n, &xl)) || !(ls = strtab_make(lab.name, lab.n, &ll))) goto nomem;
+    if (!(clsf = malloc(cls.n * 4))) goto nomem;
+    memcpy(clsf, lb.cls_feats, cls.n * 4);
+    meta = malloc(4096);
+    if (!meta) goto nomem;
+    ml = (size_t)snprintf(meta, 4096,
+        "command %s\nsentences %zu\nwords %zu\nnonprojective %d\n%s\n%s\ntraining_seconds %.0f\n",
+        o->command ? o->command : "", tr.nsent, tr.nword, dj.nonproj, tj.summary,
+        dj.summary, now() - t0);
+    if (ml >= 4096) ml = 4095;
+    static const char empty_pool[1] = "";
+    model_section sec[] = {
+        { MSEC_META, meta, ml },
+        { MSEC_XPOS, xs, xl },
+        { MSEC_UPOS, cls.upos, cls.n },
+        { MSEC_LABELS, ls, ll },
+        { MSEC_TAGW, tj.best, tj.best_len },
+        { MSEC_DEPW, dj.best, dj.best_len },
+        { MSEC_TAGDICT, dict.slot, (dict.mask + 1) * sizeof(feat_slot) },
+        { MSEC_POOL, lb.len ? lb.pool : empty_pool, lb.len ? lb.len : 1 },
+        { MSEC_LEX, lb.lex.slot, (lb.lex.mask + 1) * sizeof(feat_slot) },
+        { MSEC_EXC, lb.exc.slot, (lb.exc.mask + 1) * sizeof(feat_slot) },
+        { MSEC_IDX, lb.idx.slot, (lb.idx.mask + 1) * sizeof(feat_slot) },
+        { MSEC_CLSFEATS, clsf, cls.n * 4 },
+    };
+    /* the lemma table's vote counts are not needed at run time */
+    for (uint64_t i = 0; i <= lb.lex.mask; i++) lb.lex.slot[i].aux = 0;
+    st = model_write(o->out, sec, (int)(sizeof sec / sizeof *sec), err);
+    if (!st) say(o, "wrote %s (%.0f s in all)", o->out, now() - t0);
+    goto done;
+nomem:
+    st = err_set(err, SITREP_ERR_NOMEM, NULL, 0, SIZE_MAX, "out of memory");
+done:
+    (void)dsec;
+    free(xs); free(ls); free(meta); free(clsf);
+    free(tj.best); free(dj.best);
+    if (lb_ok) lemma_build_free(&lb);
+    feat_map_free(&dict);
+    corpus_free(&tr);
+    corpus_free(&dev);
+    names_free(&cls);
+    names_free(&lab);
+    return st;
+}

@@ -1,0 +1,54 @@
+/* train.h — training the tagger, lemmatizer and parser from CoNLL-U, and
+ * writing the model file that model_load reads.
+ *
+ * Model file (little-endian; every section 64-byte aligned, used in place):
+ *   "SITREPM\0"  u32 version  u32 nsections
+ *   nsections x { u32 id, u32 0, u64 offset, u64 length }
+ *   sections (MSEC_*). A reader refuses unknown versions and missing sections. */
+#ifndef SR_TRAIN_H
+#define SR_TRAIN_H
+#include <stdint.h>
+#include "sitrep.h"
+
+#define MODEL_MAGIC "SITREPM"
+enum { MODEL_VERSION = 1 };
+enum {
+    MSEC_META = 1,    /* text: "key value\n" lines (data, command, scores) */
+    MSEC_XPOS,        /* string table (u32 count, u32 offsets[count], chars): class -> XPOS */
+    MSEC_UPOS,        /* u8[nclass]: class -> sitrep_upos */
+    MSEC_LABELS,      /* string table: parser labels */
+    MSEC_TAGW,        /* ap section: tagger weights */
+    MSEC_DEPW,        /* ap section: parser weights */
+    MSEC_TAGDICT,     /* feat_slot[]: lower-case word hash -> class */
+    MSEC_POOL,        /* chars: lemma and FEATS strings */
+    MSEC_LEX,         /* feat_slot[]: lemma.c lookups */
+    MSEC_EXC,         /* feat_slot[]: WordNet exceptions */
+    MSEC_IDX,         /* feat_slot[]: WordNet index */
+    MSEC_CLSFEATS,    /* u32[nclass]: pool offset of each class's FEATS */
+    MSEC_COUNT
+};
+
+typedef struct train_options {
+    const char *const *train;  /* CoNLL-U files */
+    int ntrain;
+    const char *dev;           /* CoNLL-U (may be NULL: no dev scores) */
+    const char *out;           /* model path */
+    int epochs;                /* tagger and parser epochs (best dev epoch kept) */
+    uint64_t seed;
+    int threads;               /* 1 or 2: tagger and parser in parallel */
+    const char *wordnet;       /* WordNet dict dir; NULL = /usr/share/wordnet */
+    const char *command;       /* recorded in the model's META */
+    const char *const *exclude;/* skip training documents whose id contains one */
+    int nexclude;
+    /* progress lines (per-epoch dev scores); may be NULL */
+    void (*log)(void *ctx, const char *line);
+    void *log_ctx;
+} train_options;
+
+sitrep_status train_run(const train_options *o, sitrep_error *err);
+
+/* One section to write. */
+typedef struct model_section { uint32_t id; const void *data; size_t len; } model_section;
+sitrep_status model_write(const char *path, const model_section *sec, int nsec,
+                          sitrep_error *err);
+#endif

@@ -1,0 +1,165 @@
+/* test_model.c — train a model on a tiny fixture of our own, load it (mmap),
+ * tag and parse; refuse damaged model files with SITREP_ERR_MODEL. When the
+ * shipped model is present, it must tag and parse a simple sentence right. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "conllu.h"
+#include "doc.h"
+#include "model.h"
+#include "test.h"
+#include "train.h"
+
+static const char *fixture = "tests/fixtures/parse/tiny.conllu";
+
+static int is_tree(const sitrep_doc *d, size_t s)
+{
+    const sitrep_sentence *se = &d->sentences.v[s];
+    int roots = 0;
+    for (size_t i = 0; i < se->nwords; i++) {
+        const sitrep_word *w = &d->words.v[se->word + i];
+        if (w->head < 0 || (size_t)w->head > se->nwords || !w->deprel) return 0;
+        if (w->head == 0) roots++;
+        /* no cycles: walking up reaches the root within n steps */
+        int h = w->head;
+        for (size_t k = 0; h > 0 && k <= se->nwords; k++) h = d->words.v[se->word + h - 1].head;
+        if (h != 0) return 0;
+    }
+    return roots == 1;
+}
+
+static void train_load_tag_parse(void)
+{
+    if (access("/usr/share/wordnet/index.noun", R_OK) != 0) SKIP("WordNet absent");
+    char path[] = "/tmp/sitrep-test-model-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    close(fd);
+    const char *train[] = { fixture };
+    train_options o;
+    memset(&o, 0, sizeof o);
+    o.train = train;
+    o.ntrain = 1;
+    o.dev = fixture;
+    o.out = path;
+    o.epochs = 8;
+    o.seed = 3;
+    o.threads = 1;
+    sitrep_error err;
+    sitrep_error_clear(&err);
+    CHECK_INT(train_run(&o, &err), SITREP_OK);
+    sr_model *m = model_load(path, &err);
+    CHECK(m != NULL);
+    if (!m) { unlink(path); return; }
+    conllu_reader *r = conllu_open(fixture, 0, &err);
+    sitrep_doc *d = sitrep_doc_new();
+    CHECK(r && d && conllu_next(r, d, &err) == 1);
+    size_t right = 0, all = 0;
+    for (size_t s = 0; s < d->sentences.n; s++) {
+        const sitrep_sentence *se = &d->sentences.v[s];
+        int *gh = malloc(se->nwords * sizeof *gh);
+        for (size_t i = 0; i < se->nwords; i++) {
+            gh[i] = d->words.v[se->word + i].head;
+            d->words.v[se->word + i].head = -1;
+            d->words.v[se->word + i].xpos = NULL;
+        }
+        CHECK_INT(model_tag(m, d, s), SITREP_OK);
+        CHECK_INT(model_parse(m, d, s), SITREP_OK);
+        CHECK(is_tree(d, s));
+        for (size_t i = 0; i < se->nwords; i++) {
+            const sitrep_word *w = &d->words.v[se->word + i];
+            CHECK(w->xpos && w->lemma && w->upos != SITREP_UPOS_NONE);
+            right += w->head == gh[i];
+            all++;
+        }
+        free(gh);
+    }
+    CHECK(right * 10 >= all * 9);               /* memorizes its training data */
+    /* same data and seed: same file */
+    char path2[] = "/tmp/sitrep-test-model-XXXXXX";
+    fd = mkstemp(path2);
+    close(fd);
+    o.out = path2;
+    CHECK_INT(train_run(&o, &err), SITREP_OK);
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "cmp -s %s %s", path, path2);
+    CHECK(system(cmd) == 0);
+    sitrep_doc_free(d);
+    conllu_close(r);
+    model_free(m);
+    unlink(path);
+    unlink(path2);
+}
+
+static void refuses_bad_files(void)
+{
+    sitrep_error err;
+    char path[] = "/tmp/sitrep-test-bad-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(write(fd, "SITREPM\0\2\0\0\0\0\0\0\0", 16) == 16);   /* version 2 */
+    close(fd);
+    sitrep_error_clear(&err);
+    CHECK(model_load(path, &err) == NULL);
+    CHECK_INT(err.status, SITREP_ERR_MODEL);
+    FILE *f = fopen(path, "wb");
+    fputs("not a model at all, just some text", f);
+    fclose(f);
+    CHECK(model_load(path, &err) == NULL);
+    CHECK_INT(err.status, SITREP_ERR_MODEL);
+    /* a real model cut in half */
+    const char *shipped = "models/sitrep-en.model";
+    FILE *in = fopen(shipped, "rb");
+    if (in) {
+        fseek(in, 0, SEEK_END);
+        long n = ftell(in);
+        fseek(in, 0, SEEK_SET);
+        char *buf = malloc((size_t)n);
+        CHECK(fread(buf, 1, (size_t)n, in) == (size_t)n);
+        fclose(in);
+        f = fopen(path, "wb");
+        fwrite(buf, 1, (size_t)n / 2, f);
+        fclose(f);
+        CHECK(model_load(path, &err) == NULL);
+        CHECK_INT(err.status, SITREP_ERR_MODEL);
+        free(buf);
+    }
+    unlink(path);
+    CHECK(model_load("/nonexistent/model", &err) == NULL);
+    CHECK_INT(err.status, SITREP_ERR_IO);
+}
+
+static void shipped_model_on_a_sentence(void)
+{
+    sitrep_error err;
+    sr_model *m = model_load("models/sitrep-en.model", &err);
+    if (!m) SKIP("models/sitrep-en.model absent");
+    conllu_reader *r = conllu_open(fixture, 0, &err);
+    sitrep_doc *d = sitrep_doc_new();
+    CHECK(r && d && conllu_next(r, d, &err) == 1);
+    /* tiny-2: Troops were sent to the border. */
+    CHECK_INT(model_tag(m, d, 1), SITREP_OK);
+    CHECK_INT(model_parse(m, d, 1), SITREP_OK);
+    const sitrep_word *w = d->words.v + d->sentences.v[1].word;
+    CHECK_STR(w[0].lemma, "troop");
+    CHECK_STR(w[1].lemma, "be");
+    CHECK_INT(w[1].upos, SITREP_UPOS_AUX);
+    CHECK_STR(w[2].lemma, "send");
+    CHECK_INT(w[0].head, 3);
+    CHECK_STR(w[0].deprel, "nsubj:pass");
+    CHECK_INT(w[2].head, 0);
+    CHECK_INT(w[5].head, 3);
+    CHECK_STR(w[5].deprel, "obl");
+    sitrep_doc_free(d);
+    conllu_close(r);
+    model_free(m);
+}
+
+int main(void)
+{
+    RUN(train_load_tag_parse);
+    RUN(refuses_bad_files);
+    RUN(shipped_model_on_a_sentence);
+    return TEST_EXIT();
+}
