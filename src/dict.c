@@ -340,6 +340,9 @@ static const char *find(const char *p, size_t n, const char *needle)
 
 static const char *findc(const char *p, size_t n, char c) { return n ? memchr(p, c, n) : NULL; }
 
+/* c is one of the characters of set (never true for NUL, unlike strchr). */
+static int isin(const char *set, char c) { return c && strchr(set, c) != NULL; }
+
 /* Upper-cases s[0..n) into L->ubuf (ASCII fast path, full Unicode simple upper
  * case otherwise; invalid bytes are copied). Returns the length, or -1 on no memory. */
 static long upper(ld *L, const char *s, size_t n)
@@ -756,7 +759,7 @@ static size_t plural(const char *s, size_t n, char *out)
     memcpy(out, s, n);
     if (n == 0) return 0;
     char last = s[n - 1], prev = n > 1 ? s[n - 2] : 0;
-    int vowel = prev && strchr("AEIOU", prev) != NULL;
+    int vowel = prev && isin("AEIOU", prev);
     if (last == 'Y' && prev && !vowel) {
         memcpy(out + n - 1, "IES", 3);
         return n + 2;
@@ -812,8 +815,8 @@ static int agent_expand(ld *L, const char *p, size_t n, uint32_t code, int depth
     if (depth > 4) return warn(L, "too many substitution markers");
     char buf[1024];
     size_t pre = (size_t)(a - p), mk = (size_t)(b - a) + 1, post = n - pre - mk;
-    int inside = pre && post && strchr("_ \t", p[pre - 1]) == NULL &&
-                 strchr("_ \t!", b[1]) == NULL;
+    int inside = pre && post && !isin("_ \t", p[pre - 1]) &&
+                 !isin("_ \t!", b[1]);
     if (inside) {
         if (n >= sizeof buf) return warn(L, "agent phrase too long");
         memcpy(buf, p, pre);
@@ -1224,7 +1227,7 @@ static size_t verb_form(const char *w, size_t n, int which, char *out)
 {
     memcpy(out, w, n);
     char last = n ? w[n - 1] : 0, prev = n > 1 ? w[n - 2] : 0;
-    int cons = prev && !strchr("AEIOU", prev);
+    int cons = prev && !isin("AEIOU", prev);
     if (which == 0) {                              /* 3rd person singular */
         if (last == 'Y' && cons) return memcpy(out + n - 1, "IES", 3), n + 2;
         if (last == 'S' || last == 'X' || last == 'Z' || (last == 'O' && cons) ||
@@ -1418,10 +1421,14 @@ static int pattern_line(ld *L, vstate *V, const char *p, size_t n)
             continue;
         }
         size_t b = i;
-        while (i < n && !is_space((unsigned char)p[i]) && !strchr("_{}()*", p[i])) i++;
+        while (i < n && !is_space((unsigned char)p[i]) && !isin("_{}()*", p[i])) i++;
         const char *w = p + b;
         size_t wn = i - b;
-        if (strchr("$+%^", w[0])) {
+        if (wn == 0) {
+            i++;
+            continue;
+        }
+        if (isin("$+%^", w[0])) {
             kind = w[0] == '$' ? DICT_E_SOURCE : w[0] == '+' ? DICT_E_TARGET
                  : w[0] == '%' ? DICT_E_OTHER : DICT_E_ANY;
             if (push_elem(L, kind, (uint8_t)joined, 0) < 0) return -1;
@@ -1495,9 +1502,9 @@ static int transform_line(ld *L, const char *p, size_t n)
             continue;
         }
         size_t b = i;
-        if (strchr("()=", p[i])) i++;
+        if (isin("()=", p[i])) i++;
         else
-            while (i < n && !is_space((unsigned char)p[i]) && !strchr("()=", p[i])) i++;
+            while (i < n && !is_space((unsigned char)p[i]) && !isin("()=", p[i])) i++;
         if (nt == 12) return warn(L, "bad transformation");
         t[nt] = p + b;
         tl[nt++] = i - b;
@@ -1509,7 +1516,7 @@ static int transform_line(ld *L, const char *p, size_t n)
     vtrans tr = {{0}, 0, 0, 0, 0, 0, 0, 0};
     for (int i = 0; i < 5; i++) {
         const char *v = t[var[i]];
-        if (tl[var[i]] != 1 || !(strchr("._", v[0]) || (v[0] >= 'a' && v[0] <= 'z') ||
+        if (tl[var[i]] != 1 || !(isin("._", v[0]) || (v[0] >= 'a' && v[0] <= 'z') ||
                                  (v[0] >= 'A' && v[0] <= 'Z')))
             return warn(L, "bad transformation variable '%.*s'", (int)tl[var[i]], v);
         tr.v[i] = v[0];
