@@ -412,11 +412,21 @@ static sitrep_status find_loaded(const tone_lex *lex, sitrep_doc *d)
 {
     qscan qs = {d, 0, 0};
     char prev[KEY_MAX], next[KEY_MAX];
-    int sorted = 1;
+    int sorted = 1, at_start = 1;
+    size_t si = 0;
     for (size_t i = 0; i < d->words.n; i++) {
         const sitrep_word *w = &d->words.v[i];
         int inq = qscan_in(&qs, w);
-        if (!is_word(w)) continue;
+        if (si < d->sentences.n && d->sentences.v[si].word == i) { at_start = 1; si++; }
+        if (!is_word(w)) {
+            if (opens_clause(word_text(w))) at_start = 1;
+            continue;
+        }
+        /* a capitalized word inside a sentence is a name ("Fast and Furious") */
+        int name = w->upos == SITREP_UPOS_PROPN ||
+                   (w->upos == SITREP_UPOS_NONE && !at_start && starts_upper(word_text(w)));
+        at_start = 0;
+        if (name) continue;
         const tl_entry *p;
         size_t plen = match_phrase(lex, d, i, d->words.n, 0, TL_PREFIX_LOADED, 1, &p);
         if (!plen) continue;
@@ -466,7 +476,7 @@ double tone_loaded_density(const sitrep_doc *d)
     size_t words = 0, hits = 0;
     for (size_t i = 0; i < d->words.n; i++) {
         int inq = qscan_in(&qs, &d->words.v[i]);
-        if (!inq && is_word(&d->words.v[i])) words++;
+        if (!inq && is_word(&d->words.v[i]) && counts_as_word(d, i, 0)) words++;
     }
     for (size_t k = 0; k < d->loaded.n; k++) hits += !d->loaded.v[k].in_quote;
     return words ? 100.0 * (double)hits / (double)words : 0.0;

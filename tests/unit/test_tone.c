@@ -461,13 +461,15 @@ static void wikinews_topics(void)
 {
     if (!real_lex) SKIP("AFINN table not built");
     if (!load_wikinews()) SKIP("../shared/data/wikinews/articles.jsonl absent");
-    double sum[2] = {0, 0}, dens[2] = {0, 0};
-    int n[2] = {0, 0};
+    static const char *const topic[3] = {"politics_conflict", "other", "interview_or_digest"};
+    double sum[3] = {0}, dens[3] = {0};
+    int n[3] = {0};
     struct timespec a, b;
     double secs = 0;
     size_t words = 0;
     for (size_t i = 0; i < narts; i++) {
-        int g = strcmp(arts[i].topic, "politics_conflict") == 0 ? 0 : 1;
+        int g = 0;
+        while (g < 2 && strcmp(arts[i].topic, topic[g]) != 0) g++;
         sitrep_doc *d = make_doc(arts[i].text, arts[i].len, 1);
         clock_gettime(CLOCK_MONOTONIC, &a);
         tone_run(real_lex, d);
@@ -479,10 +481,11 @@ static void wikinews_topics(void)
         n[g]++;
         sitrep_doc_free(d);
     }
-    printf("  wikinews: politics_conflict mean tone %.2f (n=%d, loaded density %.2f), "
-           "other %.2f (n=%d, loaded density %.2f); tone_run %.0f words/ms\n",
-           sum[0] / n[0], n[0], dens[0] / n[0], sum[1] / n[1], n[1], dens[1] / n[1],
-           words / (secs * 1e3));
+    for (int g = 0; g < 3; g++)
+        if (n[g])
+            printf("  wikinews %s: n=%d, mean tone %.2f, mean loaded density %.3f\n", topic[g], n[g],
+                   sum[g] / n[g], dens[g] / n[g]);
+    printf("  wikinews: tone_run %.0f words/ms over %zu words\n", words / (secs * 1e3), words);
     CHECK(n[0] > 0 && n[1] > 0);
     CHECK(sum[0] / n[0] < sum[1] / n[1]);  /* politics/conflict reads more negative */
 }
