@@ -123,7 +123,7 @@ static tl_entry *lex_put(tone_lex *lex, const char *key, size_t len)
 static size_t lower_into(const char *s, char *buf, size_t cap)
 {
     size_t o = 0;
-    const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
     while (*p) {
         if (*p < 0x80) {
             if (o + 1 >= cap) return 0;
@@ -132,7 +132,7 @@ static size_t lower_into(const char *s, char *buf, size_t cap)
             continue;
         }
         uint32_t cp;
-        int n = utf8_decode(p, strlen((const char *)p), &cp);
+        int n = utf8_decode(p, (size_t)(end - p), &cp);
         if (n < 0) { cp = 0xFFFD; n = 1; }
         if (o + 5 >= cap) return 0;
         o += (size_t)utf8_encode((uint32_t)utf8proc_tolower((utf8proc_int32_t)cp), buf + o);
@@ -151,7 +151,8 @@ static const char *word_text(const sitrep_word *w)
 static int is_word(const sitrep_word *w)
 {
     if (w->upos == SITREP_UPOS_PUNCT) return 0;
-    const unsigned char *p = (const unsigned char *)word_text(w);
+    const char *t = word_text(w);
+    const unsigned char *p = (const unsigned char *)t, *end = p + strlen(t);
     while (*p) {
         if (*p < 0x80) {
             if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))
@@ -160,7 +161,7 @@ static int is_word(const sitrep_word *w)
             continue;
         }
         uint32_t cp;
-        int n = utf8_decode(p, strlen((const char *)p), &cp);
+        int n = utf8_decode(p, (size_t)(end - p), &cp);
         if (n < 0) { p++; continue; }
         utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
         if (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) return 1;

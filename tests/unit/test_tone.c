@@ -2,8 +2,8 @@
  *
  * Fixture cases replay tests/fixtures/tone/NAME.in against NAME.expected (format in
  * tests/fixtures/tone/README.md). Documents are built by a small hand tokenizer
- * (split on blanks, punctuation peeled off, "n't" split as UD EWT does) and, when
- * the segmenter exists (src/seg.c), through seg_run as well. The seed article, the
+ * (split on blanks, punctuation peeled off, "n't" split as UD EWT does) and through
+ * seg_run as well. The seed article, the
  * Wikinews agreement check and the hand-labelled sentences read shared data by path
  * and skip when it is absent. Run from the repository root. */
 #include "test.h"
@@ -18,12 +18,7 @@
 #include "tone.h"
 #include "utf8.h"
 
-#if defined(__has_include)
-#if __has_include("seg.c")
 #include "seg.h"
-#define HAVE_SEG 1
-#endif
-#endif
 
 #define FIX "tests/fixtures/tone/"
 #define LEXDIR "data/lexicon"
@@ -165,16 +160,12 @@ static void hand_segment(sitrep_doc *d)
     }
 }
 
-/* A document of text; by_seg: through seg_run (when it exists) instead of by hand. */
+/* A document of text; by_seg: through seg_run instead of by hand. */
 static sitrep_doc *make_doc(const char *text, size_t len, int by_seg)
 {
     sitrep_doc *d = sitrep_doc_new();
     if (!d || sitrep_doc_set_text(d, text, len) != SITREP_OK) return d;
-#ifdef HAVE_SEG
     if (by_seg) { seg_run(d); return d; }
-#else
-    (void)by_seg;
-#endif
     hand_segment(d);
     return d;
 }
@@ -290,14 +281,10 @@ static void fixture_names_groups_activity(void) { run_fixture("names_groups_acti
 
 static void fixtures_through_seg(void)
 {
-#ifdef HAVE_SEG
     static const char *const names[] = {"negation_not", "negation_scope", "intensifier_very",
                                         "multiword", "quote_marks", "quote_spans",
                                         "loaded_context", "names_groups_activity"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) run_fixture(names[i], 1);
-#else
-    SKIP("src/seg.c not there yet: fixtures run on hand-made tokens only");
-#endif
 }
 
 /* ------------------------------------------------------------ lexicon, spans */
@@ -400,9 +387,6 @@ static void seed_article(void)
     char *text = read_all("../shared/seeds/000_628a4e34dcf17f17.txt", &len);
     if (!text) SKIP("seed article ../shared/seeds/000_628a4e34dcf17f17.txt absent");
     for (int by_seg = 0; by_seg <= 1; by_seg++) {
-#ifndef HAVE_SEG
-        if (by_seg) break;
-#endif
         sitrep_doc *d = make_doc(text, len, by_seg);
         CHECK_INT(tone_run(real_lex, d), SITREP_OK);
         const sitrep_tone *t = &d->tone;
