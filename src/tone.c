@@ -47,8 +47,8 @@ typedef struct tl_entry {
 
 typedef struct tl_loaded {
     const char *category;     /* interned in lex->mem */
-    const char **not_after, **not_before;
-    uint32_t n_after, n_before;
+    const char **not_after, **not_before, **only_after;
+    uint32_t n_after, n_before, n_only;   /* only_after: "@cap" = a capitalized word */
 } tl_loaded;
 
 struct tone_lex {
@@ -386,20 +386,40 @@ static int in_list(const char *const *list, uint32_t n, const char *key)
     return 0;
 }
 
-/* Lower-cased neighbouring word (skipping punctuation) into buf; "" when none. */
-static void neighbour(const sitrep_doc *d, size_t i, int dir, size_t lo, size_t hi, char *buf,
-                      size_t cap)
+/* The neighbouring word (skipping commas and the like, not sentence or clause
+ * marks), lower-cased into buf; returns its index, SIZE_MAX (and "") when none. */
+static size_t neighbour(const sitrep_doc *d, size_t i, int dir, size_t hi, char *buf, size_t cap)
 {
     buf[0] = '\0';
-    for (size_t j = i; dir < 0 ? j > lo : j + 1 < hi;) {
+    for (size_t j = i; dir < 0 ? j > 0 : j + 1 < hi;) {
         j = dir < 0 ? j - 1 : j + 1;
         if (!is_word(&d->words.v[j])) {
-            if (opens_clause(word_text(&d->words.v[j]))) return;
+            if (opens_clause(word_text(&d->words.v[j]))) return SIZE_MAX;
             continue;
         }
         if (!lower_into(word_text(&d->words.v[j]), buf, cap)) buf[0] = '\0';
-        return;
+        return j;
     }
+    return SIZE_MAX;
+}
+
+/* The context options of a loaded entry allow the hit at words [i, i + n). */
+static int context_ok(const tl_loaded *L, const sitrep_doc *d, size_t i, size_t n)
+{
+    char buf[KEY_MAX];
+    if (L->n_after || L->n_only) {
+        size_t j = neighbour(d, i, -1, d->words.n, buf, sizeof buf);
+        if (L->n_after && in_list(L->not_after, L->n_after, buf)) return 0;
+        if (L->n_only && !in_list(L->only_after, L->n_only, buf) &&
+            !(j != SIZE_MAX && in_list(L->only_after, L->n_only, "@cap") &&
+              starts_upper(word_text(&d->words.v[j]))))
+            return 0;
+    }
+    if (L->n_before) {
+        neighbour(d, i + n - 1, 1, d->words.n, buf, sizeof buf);
+        if (in_list(L->not_before, L->n_before, buf)) return 0;
+    }
+    return 1;
 }
 
 static int cmp_loaded(const void *x, const void *y)
@@ -412,7 +432,6 @@ static int cmp_loaded(const void *x, const void *y)
 static sitrep_status find_loaded(const tone_lex *lex, sitrep_doc *d)
 {
     qscan qs = {d, 0, 0};
-    char prev[KEY_MAX], next[KEY_MAX];
     int sorted = 1, at_start = 1;
     size_t si = 0;
     for (size_t i = 0; i < d->words.n; i++) {
@@ -432,14 +451,7 @@ static sitrep_status find_loaded(const tone_lex *lex, sitrep_doc *d)
         size_t plen = match_phrase(lex, d, i, d->words.n, 0, TL_PREFIX_LOADED, 1, &p);
         if (!plen) continue;
         const tl_loaded *L = &lex->loaded.v[p->loaded];
-        if (L->n_after) {
-            neighbour(d, i, -1, 0, d->words.n, prev, sizeof prev);
-            if (in_list(L->not_after, L->n_after, prev)) continue;
-        }
-        if (L->n_before) {
-            neighbour(d, i + plen - 1, 1, 0, d->words.n, next, sizeof next);
-            if (in_list(L->not_before, L->n_before, next)) continue;
-        }
+        if (!context_ok(L, d, i, plen)) continue;
         sitrep_loaded *h = vec_push(d->loaded);
         if (!h) return SITREP_ERR_NOMEM;
         h->start = w->start;
@@ -714,7 +726,7 @@ static const char **word_list(tone_lex *lex, const char *s, uint32_t *n)
     return list;
 }
 
-/* FORM[|FORM...] <TAB> CATEGORY [<TAB> not-after=a,b not-before=c,d]. */
+/* FORM[|FORM...] <TAB> CATEGORY [<TAB> after=a,@cap not-after=a,b not-before=c,d]. */
 static sitrep_status load_loaded(tone_lex *lex, lfile *f, sitrep_error *err)
 {
     char *s;
@@ -730,8 +742,10 @@ static sitrep_status load_loaded(tone_lex *lex, lfile *f, sitrep_error *err)
                 if (!(L->not_after = word_list(lex, o + 10, &L->n_after))) return NOMEM(f);
             } else if (strncmp(o, "not-before=", 11) == 0) {
                 if (!(L->not_before = word_list(lex, o + 11, &L->n_before))) return NOMEM(f);
+            } else if (strncmp(o, "after=", 6) == 0) {
+                if (!(L->only_after = word_list(lex, o + 6, &L->n_only))) return NOMEM(f);
             } else {
-                return BAD(f, "unknown option \"%s\" (not-after=..., not-before=...)", o);
+                return BAD(f, "unknown option \"%s\" (after=, not-after=, not-before=)", o);
             }
         }
         for (char *form = s, *bar; form; form = bar) {
