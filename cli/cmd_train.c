@@ -11,7 +11,8 @@
 
 static const char usage[] =
     "usage: sitrep train --train FILE.conllu [--train FILE2.conllu ...] --dev DEV.conllu\n"
-    "                    [--epochs N] [--seed S] [--threads T] [--wordnet DIR]\n"
+    "                    [--epochs N] [--seed S] [--threads T] [--folds K]\n"
+    "                    [--jackknife-epochs N] [--no-stack] [--wordnet DIR]\n"
     "                    [--exclude-doc STR ...] -o MODEL\n"
     "\n"
     "Trains the part-of-speech tagger (UPOS + XPOS), the lemmatizer and FEATS\n"
@@ -25,6 +26,12 @@ static const char usage[] =
     "  --epochs N         training epochs (default 12)\n"
     "  --seed S           random seed (default 1)\n"
     "  --threads T        1 or 2: tagger and parser side by side (default 2)\n"
+    "  --folds K          jackknife: tag the training data with K taggers, each\n"
+    "                     trained without 1/K of it; the parser and the stacked\n"
+    "                     second tagger pass learn from those tags (default 4;\n"
+    "                     0 = gold tags and one tagger pass)\n"
+    "  --jackknife-epochs N  epochs of each jackknife tagger (default 5)\n"
+    "  --no-stack         no stacked second tagger pass\n"
     "  --wordnet DIR      WordNet dict directory (default /usr/share/wordnet)\n"
     "  --exclude-doc STR  skip training documents whose `# newdoc id` contains STR\n"
     "                     (repeatable; e.g. GUM_essay for GUM's non-commercial genres)\n"
@@ -58,6 +65,9 @@ int cmd_train(int argc, char **argv)
     o.epochs = 12;
     o.seed = 1;
     o.threads = 2;
+    o.folds = 4;
+    o.jk_epochs = 5;
+    o.stack = 1;
     int rc = 2;
     if (!train || !excl) { cli_error("out of memory"); free(train); free(excl); return 1; }
     char cmd[2048];
@@ -86,6 +96,17 @@ int cmd_train(int argc, char **argv)
             o.seed = (uint64_t)x;
             continue;
         }
+        if (opt_flag(argv[i], "--no-stack", NULL)) { o.stack = 0; continue; }
+        if ((r = opt_value(argc, argv, &i, "--folds", &v))) {
+            if (r < 0 || number("--folds", v, 0, 20, &x)) goto out;
+            o.folds = (int)x;
+            continue;
+        }
+        if ((r = opt_value(argc, argv, &i, "--jackknife-epochs", &v))) {
+            if (r < 0 || number("--jackknife-epochs", v, 1, 100, &x)) goto out;
+            o.jk_epochs = (int)x;
+            continue;
+        }
         if ((r = opt_value(argc, argv, &i, "--threads", &v))) {
             if (r < 0 || number("--threads", v, 1, 64, &x)) goto out;
             o.threads = (int)x;
@@ -94,10 +115,11 @@ int cmd_train(int argc, char **argv)
         cli_error("train: unknown argument '%s' (see sitrep train --help)", argv[i]);
         goto out;
     }
-    if (o.ntrain == 0 || !o.out) {
-        cli_error("train: needs --train FILE and -o MODEL (see sitrep train --help)");
+    if (o.ntrain == 0 || !o.out || !o.dev) {
+        cli_error("train: needs --train FILE, --dev FILE and -o MODEL (see sitrep train --help)");
         goto out;
     }
+    if (o.folds < 2) o.stack = 0;
     o.train = train;
     o.exclude = excl;
     o.log = log_line;

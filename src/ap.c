@@ -97,10 +97,16 @@ void ap_train_update(ap_train *t, const uint64_t *f, size_t n, int good, int bad
 }
 
 /* Section layout (little-endian):
- *   u32 magic "APW1", u32 nclass, u64 nslots, u64 nrows, f32 scale, u32 0
- *   feat_slot[nslots]   key -> (row offset, row length)
- *   u32 rows[nrows]     class << 16 | (uint16_t)int16 weight */
-enum { AP_MAGIC = 0x31575041u, AP_HEAD = 32 };
+ *   u32 magic "APW2", u32 nclass, u64 nslots, u64 nrows, f32 scale, u32 0
+ *   u64 slots[nslots]   see ap_model in ap.h
+ *   u32 rows[nrows]     length, then class << 16 | (uint16_t)int16 weight */
+enum { AP_MAGIC = 0x32575041u, AP_HEAD = 32 };
+
+static long quant(const ap_train *t, size_t cell, double c, double scale)
+{
+    long q = lround((t->w[cell] - t->u[cell] / c) / scale);
+    return q > 32767 ? 32767 : q < -32767 ? -32767 : q;
+}
 
 void *ap_train_write(const ap_train *t, size_t *len, size_t *nfeat, size_t *nnz)
 {
@@ -111,49 +117,51 @@ void *ap_train_write(const ap_train *t, size_t *len, size_t *nfeat, size_t *nnz)
         if (a > maxabs) maxabs = a;
     }
     double scale = maxabs > 0 ? maxabs / 32767.0 : 1.0;
-    /* count the surviving features and entries first */
-    size_t keys = 0, ents = 0;
+    /* count the surviving features and row words first */
+    size_t keys = 0, ents = 0, words = 0;
     for (uint64_t i = 0; i <= t->idx.mask; i++) {
         const feat_slot *s = &t->idx.slot[i];
         if (!s->key || !s->aux) continue;
         size_t base = (size_t)(s->aux - 1) * nc, e = 0;
-        for (int k = 0; k < nc; k++)
-            if (lround((t->w[base + k] - t->u[base + k] / c) / scale) != 0) e++;
-        if (e) { keys++; ents += e; }
+        for (int k = 0; k < nc; k++) e += quant(t, base + k, c, scale) != 0;
+        if (e) { keys++; ents += e; if (e > 1) words += e + 1; }
     }
-    feat_map m;
-    if (feat_map_init(&m, keys) != 0) return NULL;
-    size_t nslots = m.mask + 1;
-    size_t total = AP_HEAD + nslots * sizeof(feat_slot) + ents * 4;
+    uint64_t nslots = 16;
+    while (nslots < 2 * keys) nslots <<= 1;
+    size_t total = AP_HEAD + nslots * 8 + words * 4;
     unsigned char *out = calloc(1, total);
-    if (!out) { feat_map_free(&m); return NULL; }
-    uint32_t *rows = (uint32_t *)(out + AP_HEAD + nslots * sizeof(feat_slot));
+    if (!out) return NULL;
+    uint64_t *slot = (uint64_t *)(out + AP_HEAD);
+    uint32_t *rows = (uint32_t *)(out + AP_HEAD + nslots * 8);
     uint32_t off = 0;
     for (uint64_t i = 0; i <= t->idx.mask; i++) {
         const feat_slot *s = &t->idx.slot[i];
         if (!s->key || !s->aux) continue;
         size_t base = (size_t)(s->aux - 1) * nc;
-        uint32_t start = off;
-        for (int k = 0; k < nc; k++) {
-            long q = lround((t->w[base + k] - t->u[base + k] / c) / scale);
-            if (q == 0) continue;
-            if (q > 32767) q = 32767;
-            if (q < -32767) q = -32767;
-            rows[off++] = (uint32_t)k << 16 | (uint16_t)(int16_t)q;
+        uint32_t ent[1024], e = 0;
+        for (int k = 0; k < nc && k < 1024; k++) {
+            long q = quant(t, base + k, c, scale);
+            if (q) ent[e++] = (uint32_t)k << 16 | (uint16_t)(int16_t)q;
         }
-        if (off == start) continue;
-        feat_slot *d = feat_map_put(&m, s->key, NULL); /* cannot grow: sized */
-        d->val = start;
-        d->aux = off - start;
+        if (!e) continue;
+        uint64_t v;
+        if (e == 1) v = ent[0] | 0x80000000u;
+        else {
+            v = off;
+            rows[off++] = e;
+            memcpy(rows + off, ent, e * 4);
+            off += e;
+        }
+        uint64_t j = s->key & (nslots - 1);
+        while (slot[j]) j = (j + 1) & (nslots - 1);
+        slot[j] = v << 32 | ap_fp(s->key);
     }
     uint32_t h32[2] = { AP_MAGIC, (uint32_t)nc };
-    uint64_t h64[2] = { nslots, ents };
+    uint64_t h64[2] = { nslots, words };
     float fs = (float)scale;
     memcpy(out, h32, 8);
     memcpy(out + 8, h64, 16);
     memcpy(out + 24, &fs, 4);
-    memcpy(out + AP_HEAD, m.slot, nslots * sizeof(feat_slot));
-    feat_map_free(&m);
     *len = total;
     if (nfeat) *nfeat = keys;
     if (nnz) *nnz = ents;
@@ -169,19 +177,33 @@ int ap_open(ap_model *m, const void *p, size_t len)
     memcpy(h32, b, 8);
     memcpy(h64, b + 8, 16);
     memcpy(&m->scale, b + 24, 4);
-    if (h32[0] != AP_MAGIC || h32[1] == 0 || h32[1] > 65535) return -1;
-    if (h64[0] > (len - AP_HEAD) / sizeof(feat_slot)) return -1;
-    if (h64[1] > (len - AP_HEAD - h64[0] * sizeof(feat_slot)) / 4) return -1;
-    if (feat_view(&m->map, b + AP_HEAD, h64[0]) != 0) return -1;
+    if (h32[0] != AP_MAGIC || h32[1] == 0 || h32[1] > 32767) return -1;
+    uint64_t ns = h64[0];
+    if (ns == 0 || (ns & (ns - 1)) || ns > (len - AP_HEAD) / 8) return -1;
+    if (h64[1] != (len - AP_HEAD - ns * 8) / 4) return -1;
     m->nclass = h32[1];
-    m->rows = (const uint32_t *)(b + AP_HEAD + h64[0] * sizeof(feat_slot));
+    m->slot = (const uint64_t *)(b + AP_HEAD);
+    m->mask = ns - 1;
+    m->rows = (const uint32_t *)(b + AP_HEAD + ns * 8);
     m->nrows = h64[1];
-    /* every row must lie inside the section and name a valid class */
-    for (uint64_t i = 0; i < h64[0]; i++) {
-        const feat_slot *s = &m->map.slot[i];
-        if (s->key && ((uint64_t)s->val + s->aux > m->nrows)) return -1;
+    /* every row must lie inside the section and name valid classes; a full
+     * table would make probing loop forever */
+    uint64_t empty = 0;
+    for (uint64_t i = 0; i < ns; i++) {
+        uint64_t s = m->slot[i];
+        if (!s) { empty++; continue; }
+        uint32_t v = (uint32_t)(s >> 32);
+        if (v & 0x80000000u) {
+            if (((v & 0x7fffffffu) >> 16) >= m->nclass) return -1;
+        } else if (v >= m->nrows || m->rows[v] > m->nrows - v - 1) return -1;
     }
-    for (uint64_t i = 0; i < m->nrows; i++)
-        if ((m->rows[i] >> 16) >= m->nclass) return -1;
+    if (!empty) return -1;
+    for (uint64_t i = 0; i < m->nrows;) {   /* walk the rows */
+        uint32_t n = m->rows[i];
+        if (n > m->nrows - i - 1) return -1;
+        for (uint32_t k = 1; k <= n; k++)
+            if ((m->rows[i + k] >> 16) >= m->nclass) return -1;
+        i += n + 1;
+    }
     return 0;
 }

@@ -35,8 +35,13 @@ static inline void ap_train_tick(ap_train *t) { t->c++; }
  * quantized, zero weights dropped. NULL on no memory. */
 void *ap_train_write(const ap_train *t, size_t *len, size_t *nfeat, size_t *nnz);
 
+/* Run-time table: one 64-bit slot per feature, found by the key's low bits
+ * (linear probing): low half = the key's high 32 bits (fingerprint, 0 =
+ * empty), high half = either a row offset (rows[off] = length, then entries)
+ * or, with bit 31 set, the row's only entry inline (no second memory load). */
 typedef struct ap_model {
-    feat_map map;          /* key -> val: row offset, aux: row length */
+    const uint64_t *slot;
+    uint64_t mask;
     const uint32_t *rows;  /* entries: class << 16 | (uint16_t)weight */
     uint64_t nrows;
     uint32_t nclass;
@@ -46,24 +51,38 @@ typedef struct ap_model {
 /* A view over a section written by ap_train_write. -1 when malformed. */
 int ap_open(ap_model *m, const void *p, size_t len);
 
+static inline uint32_t ap_fp(uint64_t key)
+{
+    uint32_t fp = (uint32_t)(key >> 32);
+    return fp ? fp : 1;
+}
+
 /* Two passes so that the memory loads overlap: prefetch every feature's slot,
- * then look the keys up and prefetch their rows, then add the rows. */
+ * then probe (adding inline entries at once, prefetching the other rows),
+ * then add the rows. */
 static inline void ap_score(const ap_model *m, const uint64_t *f, size_t n,
                             int32_t *scores)
 {
-    const feat_slot *hit[128];
+    uint32_t off[128];
     size_t k = 0;
     if (n > 128) n = 128;
-    for (size_t i = 0; i < n; i++)
-        __builtin_prefetch(&m->map.slot[feat_slot_of(&m->map, f[i])]);
+    for (size_t i = 0; i < n; i++) __builtin_prefetch(&m->slot[f[i] & m->mask]);
     for (size_t i = 0; i < n; i++) {
-        const feat_slot *s = feat_map_get(&m->map, f[i]);
+        uint32_t fp = ap_fp(f[i]);
+        uint64_t j = f[i] & m->mask, s;
+        while ((s = m->slot[j]) != 0 && (uint32_t)s != fp) j = (j + 1) & m->mask;
         if (!s) continue;
-        __builtin_prefetch(m->rows + s->val);
-        hit[k++] = s;
+        uint32_t v = (uint32_t)(s >> 32);
+        if (v & 0x80000000u) {
+            v &= 0x7fffffffu;
+            scores[v >> 16] += (int16_t)(v & 0xffff);
+        } else {
+            __builtin_prefetch(m->rows + v);
+            off[k++] = v;
+        }
     }
     for (size_t j = 0; j < k; j++) {
-        const uint32_t *r = m->rows + hit[j]->val, *e = r + hit[j]->aux;
+        const uint32_t *r = m->rows + off[j] + 1, *e = r + m->rows[off[j]];
         for (; r < e; r++) scores[*r >> 16] += (int16_t)(*r & 0xffff);
     }
 }

@@ -26,7 +26,8 @@ struct sr_model {
     int root_label;
     const char **xpos, **labels;     /* owned arrays of pointers into map */
     const uint8_t *upos;
-    ap_model tag, dep;
+    ap_model tag, tag2, dep;
+    int stacked;                     /* tag2 present */
     feat_map tagdict;
     feat_map clsmap;                 /* owned: (xpos hash, upos) -> class + 1 */
     lemma_model lem;
@@ -152,7 +153,7 @@ sr_model *model_load(const char *path, sitrep_error *err)
             return fail(m, err, path, 16 + 24 * i, "section out of the file");
         if (id < MSEC_COUNT) { sec[id].p = p + ol[0]; sec[id].len = ol[1]; }
     }
-    for (int id = MSEC_XPOS; id < MSEC_COUNT; id++)
+    for (int id = MSEC_XPOS; id < MSEC_TAGW2; id++)
         if (!sec[id].p) return fail(m, err, path, SIZE_MAX, "missing section");
     uint32_t nx;
     if (!(m->xpos = strtab(sec[MSEC_XPOS], &nx))) return fail(m, err, path, sec[MSEC_XPOS].p - p, "XPOS table");
@@ -167,6 +168,11 @@ sr_model *model_load(const char *path, sitrep_error *err)
     if (m->root_label < 0) return fail(m, err, path, sec[MSEC_LABELS].p - p, "no root label");
     if (ap_open(&m->tag, sec[MSEC_TAGW].p, sec[MSEC_TAGW].len) || m->tag.nclass != nx)
         return fail(m, err, path, sec[MSEC_TAGW].p - p, "tagger weights");
+    if (sec[MSEC_TAGW2].p) {
+        if (ap_open(&m->tag2, sec[MSEC_TAGW2].p, sec[MSEC_TAGW2].len) || m->tag2.nclass != nx)
+            return fail(m, err, path, sec[MSEC_TAGW2].p - p, "second tagger weights");
+        m->stacked = 1;
+    }
     if (ap_open(&m->dep, sec[MSEC_DEPW].p, sec[MSEC_DEPW].len) ||
         m->dep.nclass != 1 + 2 * m->nlabels)
         return fail(m, err, path, sec[MSEC_DEPW].p - p, "parser weights");
@@ -205,14 +211,20 @@ sitrep_status model_tag(const sr_model *m, sitrep_doc *doc, size_t s)
     sitrep_word *w = doc->words.v + se->word;
     pos_word *pw = arena_alloc(&doc->mem, n * sizeof *pw);
     int *tags = arena_alloc(&doc->mem, n * sizeof *tags);
+    int *p1 = m->stacked ? arena_alloc(&doc->mem, n * sizeof *p1) : NULL;
     int32_t *scores = arena_alloc(&doc->mem, m->nclass * sizeof *scores);
-    if (!pw || !tags || !scores) return SITREP_ERR_NOMEM;
+    if (!pw || !tags || !scores || (m->stacked && !p1)) return SITREP_ERR_NOMEM;
     for (size_t i = 0; i < n; i++) {
         pos_word_init(&pw[i], norm_of(&w[i]));
         const feat_slot *d = feat_map_get(&m->tagdict, pos_dict_key(&pw[i]));
         pw[i].amb = d ? d->val : 0;
     }
-    pos_tag(&m->tag, pw, n, tags, scores);
+    if (m->stacked) {
+        pos_tag(&m->tag, pw, n, NULL, p1, scores);
+        pos_tag(&m->tag2, pw, n, p1, tags, scores);
+    } else {
+        pos_tag(&m->tag, pw, n, NULL, tags, scores);
+    }
     for (size_t i = 0; i < n; i++) {
         int c = tags[i];
         const char *form = norm_of(&w[i]);
@@ -282,7 +294,6 @@ sitrep_status model_parse(const sr_model *m, sitrep_doc *doc, size_t s)
         w[i].head = h;
         w[i].deprel = m->labels[l];
     }
-    if (!getenv("SR_NOREFINE"))
     for (size_t i = 0; i < n; i++) refine_upos(&w[i]);
     return SITREP_OK;
 }

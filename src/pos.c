@@ -89,7 +89,7 @@ static const pos_word *at(const pos_word *ws, size_t n, long j)
 }
 
 size_t pos_features(const pos_word *ws, size_t n, size_t i, const int *tags,
-                    uint64_t *f)
+                    const int *p1, uint64_t *f)
 {
     const pos_word *w0 = &ws[i], *wm1 = at(ws, n, (long)i - 1),
                    *wm2 = at(ws, n, (long)i - 2), *wp1 = at(ws, n, (long)i + 1),
@@ -128,16 +128,28 @@ size_t pos_features(const pos_word *ws, size_t n, size_t i, const int *tags,
     f[k++] = FEAT3(35, wp1->lw, wp2->lw);
     f[k++] = FEAT3(36, w0->shape, wp1->amb);
     f[k++] = FEAT2(37, wp1->suf[0]);
+    if (p1) {
+        uint64_t q0 = (uint64_t)p1[i], q1 = i + 1 < n ? (uint64_t)p1[i + 1] : 501,
+                 q2 = i + 2 < n ? (uint64_t)p1[i + 2] : 501;
+        f[k++] = FEAT2(40, q0);
+        f[k++] = FEAT2(41, q1);
+        f[k++] = FEAT3(42, q1, q2);
+        f[k++] = FEAT3(43, t1, q1);
+        f[k++] = FEAT3(44, q0, w0->lw);
+        f[k++] = FEAT3(45, q1, w0->lw);
+        f[k++] = FEAT4(46, t1, q0, q1);
+        f[k++] = FEAT3(47, q0, w0->suf[2]);
+    }
     return k;
 }
 
-void pos_tag(const ap_model *m, const pos_word *ws, size_t n, int *tags,
+void pos_tag(const ap_model *m, const pos_word *ws, size_t n, const int *p1, int *tags,
              int32_t *scores)
 {
     uint64_t f[POS_MAXFEAT];
     int nc = (int)m->nclass;
     for (size_t i = 0; i < n; i++) {
-        size_t nf = pos_features(ws, n, i, tags, f);
+        size_t nf = pos_features(ws, n, i, tags, p1, f);
         memset(scores, 0, (size_t)nc * sizeof *scores);
         ap_score(m, f, nf, scores);
         int best = 0;

@@ -173,14 +173,17 @@ typedef struct job {
     const train_options *o;
     const corpus *tr, *dev;
     int nclass, nlabels, root_label;
-    const feat_map *tagdict;
-    void *best;                   /* best epoch's ap section */
-    size_t best_len, nfeat, nnz;
+    const int *p1tr;              /* stacked tagger / parser: first-pass classes of tr */
+    int *p1dev;                   /* first-pass classes of dev (filled by the tagger) */
+    void *best, *best2;           /* best epoch's ap section (pass 1, pass 2) */
+    size_t best_len, best2_len, nfeat, nnz;
     double best_score;            /* tagger: accuracy; parser: LAS */
     int best_epoch;
     int nonproj, lifts;
+    int fold, folds;              /* jackknife: train without fold `fold`, tag it */
+    int *out;                     /* jackknife output classes (tr words) */
     int status;                   /* 0 ok, -1 no memory */
-    char summary[256];
+    char summary[512];
 } job;
 
 static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -245,79 +248,151 @@ static int argmax64(const int64_t *s, int n)
     return b;
 }
 
-static double tag_dev(const ap_train *t, const corpus *dev, int nclass)
+/* Greedy tagging of corpus sentences with the averaged weights. */
+static void tag_sents(const ap_train *t, const corpus *c, const int *p1, int fold, int folds,
+                      int *out)
 {
     uint64_t f[POS_MAXFEAT];
     int64_t sc[512];
-    int tags[4096];
-    size_t ok = 0, all = 0;
-    for (size_t s = 0; s < dev->nsent; s++) {
-        size_t a = dev->start[s], n = dev->start[s + 1] - a;
-        if (n > 4096) continue;
+    for (size_t s = 0; s < c->nsent; s++) {
+        if (folds && (int)(s % (size_t)folds) != fold) continue;
+        size_t a = c->start[s], n = c->start[s + 1] - a;
         for (size_t i = 0; i < n; i++) {
-            size_t nf = pos_features(dev->pw + a, n, i, tags, f);
-            memset(sc, 0, (size_t)nclass * sizeof *sc);
+            size_t nf = pos_features(c->pw + a, n, i, out + a, p1 ? p1 + a : NULL, f);
+            memset(sc, 0, (size_t)t->nclass * sizeof *sc);
             ap_train_score(t, f, nf, sc, 1);
-            tags[i] = argmax64(sc, nclass);
-            ok += tags[i] == dev->cls[a + i];
-            all++;
+            out[a + i] = argmax64(sc, t->nclass);
         }
     }
-    return all ? 100.0 * ok / all : 0;
 }
 
-static void *tag_job(void *arg)
+static double accuracy(const corpus *c, const int *tags)
 {
-    job *j = arg;
+    size_t ok = 0;
+    for (size_t i = 0; i < c->nword; i++) ok += tags[i] == c->cls[i];
+    return c->nword ? 100.0 * ok / c->nword : 0;
+}
+
+/* Trains one tagger: on every sentence but fold `fold` of `folds` (folds = 0:
+ * all), with first-pass classes p1 (NULL: first pass). With a dev set, keeps
+ * the best epoch (section in *best) and leaves its dev classes in devtags. */
+static int tag_train(job *j, const int *p1, const int *p1dev, int epochs, uint64_t seed,
+                     const char *name, void **best, size_t *best_len, int *devtags)
+{
     const corpus *tr = j->tr;
-    const train_options *o = j->o;
     ap_train t;
     uint64_t f[POS_MAXFEAT];
     int64_t sc[512];
     int *tags = malloc((tr->nword + 1) * sizeof *tags);
+    int *dt = j->dev ? malloc((j->dev->nword + 1) * sizeof *dt) : NULL;
     uint32_t *ord = order_of(tr->nsent);
-    rng r = { o->seed * 2654435761u + 1 };
-    double t0 = now();
-    j->status = -1;
-    if (!tags || !ord || ap_train_init(&t, j->nclass)) goto out;
+    rng r = { seed };
+    double t0 = now(), bestacc = -1;
+    int rc = -1, folds = j->folds, fold = j->fold;
+    if (!tags || !ord || (j->dev && !dt) || ap_train_init(&t, j->nclass)) goto out;
     for (size_t s = 0; s < tr->nsent; s++) {
+        if (folds && (int)(s % (size_t)folds) == fold) continue;
         size_t a = tr->start[s], n = tr->start[s + 1] - a;
         for (size_t i = 0; i < n; i++) {
-            size_t nf = pos_features(tr->pw + a, n, i, tr->cls + a, f);
+            size_t nf = pos_features(tr->pw + a, n, i, tr->cls + a, p1 ? p1 + a : NULL, f);
             if (ap_train_count(&t, f, nf)) goto out;
         }
     }
-    if (ap_train_freeze(&t, getenv("SR_TAGMIN") ? (uint32_t)atoi(getenv("SR_TAGMIN")) : 2)) goto out;
-    say(o, "tagger: %zu features kept of %zu", t.nrows, t.idx.n);
-    for (int ep = 1; ep <= o->epochs; ep++) {
+    if (ap_train_freeze(&t, 1)) goto out;   /* every feature (mincount 2: -0.1 on dev) */
+    for (int ep = 1; ep <= epochs; ep++) {
         shuffle(ord, tr->nsent, &r);
-        size_t ok = 0;
+        size_t ok = 0, all = 0;
         for (size_t k = 0; k < tr->nsent; k++) {
+            if (folds && (int)(ord[k] % (uint32_t)folds) == fold) continue;
             size_t a = tr->start[ord[k]], n = tr->start[ord[k] + 1] - a;
             for (size_t i = 0; i < n; i++) {
-                size_t nf = pos_features(tr->pw + a, n, i, tags + a, f);
+                size_t nf = pos_features(tr->pw + a, n, i, tags + a, p1 ? p1 + a : NULL, f);
                 memset(sc, 0, (size_t)j->nclass * sizeof *sc);
                 ap_train_score(&t, f, nf, sc, 0);
                 int p = argmax64(sc, j->nclass), g = tr->cls[a + i];
                 ap_train_update(&t, f, nf, g, p);
                 ap_train_tick(&t);
                 ok += p == g;
+                all++;
                 tags[a + i] = p;
             }
         }
-        double dev = j->dev ? tag_dev(&t, j->dev, j->nclass) : 100.0 * ok / tr->nword;
-        say(o, "tagger epoch %d: train %.2f dev class accuracy %.2f (%.0f s)", ep,
-            100.0 * ok / tr->nword, dev, now() - t0);
-        if (keep_best(j, &t, dev, ep)) goto out;
+        double acc = 100.0 * ok / (all ? all : 1);
+        if (j->dev && best) {
+            tag_sents(&t, j->dev, p1dev, 0, 0, dt);
+            acc = accuracy(j->dev, dt);
+            if (acc > bestacc) {
+                size_t len, nf, nz;
+                void *sec = ap_train_write(&t, &len, &nf, &nz);
+                if (!sec) goto out;
+                free(*best);
+                *best = sec;
+                *best_len = len;
+                bestacc = acc;
+                memcpy(devtags, dt, j->dev->nword * sizeof *dt);
+                snprintf(j->summary, sizeof j->summary,
+                         "%s: best epoch %d, dev class accuracy %.2f, %zu features, %zu weights",
+                         name, ep, acc, nf, nz);
+            }
+        } else if (best && ep == epochs) {
+            size_t nf, nz;
+            if (!(*best = ap_train_write(&t, best_len, &nf, &nz))) goto out;
+        }
+        say(j->o, "%s epoch %d: train %.2f %s %.2f (%.0f s)", name, ep, 100.0 * ok / (all ? all : 1),
+            j->dev && best ? "dev class accuracy" : "", j->dev && best ? acc : 0.0, now() - t0);
     }
-    snprintf(j->summary, sizeof j->summary,
-             "tagger: best epoch %d, dev class accuracy %.2f, %zu features, %zu weights, %.0f s",
-             j->best_epoch, j->best_score, j->nfeat, j->nnz, now() - t0);
-    j->status = 0;
+    if (j->out) tag_sents(&t, tr, p1, fold, folds, j->out);
+    rc = 0;
 out:
     ap_train_free(&t);
     free(tags);
+    free(dt);
     free(ord);
+    return rc;
+}
+
+/* Jackknifing: fold jobs j[k], k = first, first + step, ... */
+typedef struct fold_run { job *j; int first, step, n, epochs; } fold_run;
+
+static void *fold_job(void *arg)
+{
+    fold_run *fr = arg;
+    for (int k = fr->first; k < fr->n; k += fr->step) {
+        job *j = &fr->j[k];
+        char name[32];
+        snprintf(name, sizeof name, "jackknife fold %d", k);
+        j->status = tag_train(j, NULL, NULL, fr->epochs, j->o->seed * 7919 + (uint64_t)k + 11,
+                              name, NULL, NULL, NULL);
+    }
+    return NULL;
+}
+
+/* The tagger: first pass on all the data, then (when p1tr is set) the
+ * stacked second pass over the jackknifed first-pass classes. */
+static void *tag_job(void *arg)
+{
+    job *j = arg;
+    double t0 = now();
+    char s1[1100] = "";
+    j->status = -1;
+    if (!j->dev) return NULL;
+    if (tag_train(j, NULL, NULL, j->o->epochs, j->o->seed * 2654435761u + 1, "tagger",
+                  &j->best, &j->best_len, j->p1dev)) return NULL;
+    say(j->o, "%s", j->summary);
+    if (j->p1tr) {
+        int *dt = malloc((j->dev->nword + 1) * sizeof *dt);
+        snprintf(s1, sizeof s1, "%s", j->summary);
+        if (!dt || tag_train(j, j->p1tr, j->p1dev, j->o->epochs, j->o->seed * 40503u + 3,
+                             "tagger pass 2", &j->best2, &j->best2_len, dt)) { free(dt); return NULL; }
+        free(dt);
+        say(j->o, "%s", j->summary);
+        size_t n = strlen(s1);
+        snprintf(s1 + n, sizeof s1 - n, "; %s", j->summary);
+        snprintf(j->summary, sizeof j->summary, "%.500s", s1);
+    }
+    size_t n = strlen(j->summary);
+    snprintf(j->summary + n, sizeof j->summary - n, " (%.0f s)", now() - t0);
+    j->status = 0;
     return NULL;
 }
 
@@ -340,7 +415,9 @@ static int best_valid(const dep_state *st, const int64_t *sc, int nc, const int 
     return b;
 }
 
-static int make_tree(tree *t, const corpus *c, size_t s, int use_gold, int *nonproj, int *lifts)
+/* tags: the classes the parser sees (NULL: gold); use_gold: projectivize. */
+static int make_tree(tree *t, const corpus *c, const int *tags, size_t s, int use_gold,
+                     int *nonproj, int *lifts)
 {
     size_t a = c->start[s];
     int n = (int)(c->start[s + 1] - a);
@@ -354,7 +431,8 @@ static int make_tree(tree *t, const corpus *c, size_t s, int use_gold, int *nonp
     int bad = 0;
     for (int i = 1; i <= n; i++) {
         t->w[i].w = c->pw[a + i - 1].lw;
-        t->w[i].t = (uint32_t)(c->cls[a + i - 1] < 0 ? 0 : c->cls[a + i - 1]);
+        int cl = tags ? tags[a + i - 1] : c->cls[a + i - 1];
+        t->w[i].t = (uint32_t)(cl < 0 ? 0 : cl);
         t->gh[i] = c->head[a + i - 1];
         t->gl[i] = c->lab[a + i - 1];
         if (t->gh[i] < 0 || t->gh[i] > n || t->gl[i] < 0) bad = 1;
@@ -415,7 +493,7 @@ static void *dep_job(void *arg)
     j->status = -1;
     if (!tr || ap_train_init(&t, nc)) goto out;
     for (size_t s = 0; s < j->tr->nsent; s++) {
-        int rc = make_tree(&tr[nt], j->tr, s, 1, &j->nonproj, &j->lifts);
+        int rc = make_tree(&tr[nt], j->tr, j->p1tr, s, 1, &j->nonproj, &j->lifts);
         if (rc < 0) goto out;
         if (rc == 0) nt++;
         else { free(tr[nt].w); free(tr[nt].gh); free(tr[nt].gl); }
@@ -424,7 +502,7 @@ static void *dep_job(void *arg)
         dv = calloc(j->dev->nsent + 1, sizeof *dv);
         if (!dv) goto out;
         for (size_t s = 0; s < j->dev->nsent; s++) {
-            int rc = make_tree(&dv[nd], j->dev, s, 0, &dummy, &dummy);
+            int rc = make_tree(&dv[nd], j->dev, NULL, s, 0, &dummy, &dummy);
             if (rc < 0) goto out;
             if (rc == 0) nd++;
             else { free(dv[nd].w); free(dv[nd].gh); free(dv[nd].gl); }
@@ -447,7 +525,7 @@ static void *dep_job(void *arg)
             dep_apply(&st, a);
         }
     }
-    if (ap_train_freeze(&t, 2)) goto out;
+    if (ap_train_freeze(&t, 2)) goto out;   /* features seen twice: halves the memory */
     say(o, "parser: %zu features kept of %zu", t.nrows, t.idx.n);
     for (int ep = 1; ep <= o->epochs; ep++) {
         shuffle(ord, nt, &r);
@@ -580,6 +658,8 @@ sitrep_status train_run(const train_options *o, sitrep_error *err)
     void *xs = NULL, *ls = NULL, *dsec = NULL;
     char *meta = NULL;
     uint32_t *clsf = NULL;
+    int *p1tr = NULL;
+    job *fj = NULL;
     memset(&tj, 0, sizeof tj);
     memset(&dj, 0, sizeof dj);
     double t0 = now();
@@ -609,13 +689,44 @@ sitrep_status train_run(const train_options *o, sitrep_error *err)
         if (tr.cls[i] >= 0 && lemma_build_add(&lb, tr.form[i], tr.cls[i], tr.lemma[i], tr.feats[i])) goto nomem;
     if (dev.nword) log_lemma_dev(o, &lb, &dev, cls.name);
 
+    /* jackknifed first-pass classes of the training data: what the parser
+     * and the stacked tagger see at run time is a tagger's output, errors and
+     * all, not gold */
+    if (o->folds > 1) {
+        if (!(p1tr = malloc((tr.nword + 1) * sizeof *p1tr))) goto nomem;
+        fj = calloc((size_t)o->folds, sizeof *fj);
+        if (!fj) goto nomem;
+        for (int k = 0; k < o->folds; k++) {
+            fj[k].o = o;
+            fj[k].tr = &tr;
+            fj[k].nclass = (int)cls.n;
+            fj[k].fold = k;
+            fj[k].folds = o->folds;
+            fj[k].out = p1tr;
+        }
+        fold_run fa = { fj, 0, o->threads >= 2 ? 2 : 1, o->folds, o->jk_epochs };
+        fold_run fb = { fj, 1, 2, o->folds, o->jk_epochs };
+        pthread_t th;
+        if (o->threads >= 2 && pthread_create(&th, NULL, fold_job, &fb) == 0) {
+            fold_job(&fa);
+            pthread_join(th, NULL);
+        } else {
+            fa.step = 1;
+            fold_job(&fa);
+        }
+        for (int k = 0; k < o->folds; k++) if (fj[k].status) goto nomem;
+        say(o, "jackknife: %d folds x %d epochs, training data tagged with class accuracy %.2f",
+            o->folds, o->jk_epochs, accuracy(&tr, p1tr));
+    }
     tj.o = dj.o = o;
     tj.tr = dj.tr = &tr;
     tj.dev = dj.dev = dev.nsent ? &dev : NULL;
     tj.nclass = dj.nclass = (int)cls.n;
+    tj.p1tr = o->stack ? p1tr : NULL;
+    if (!(tj.p1dev = malloc((dev.nword + 1) * sizeof *tj.p1dev))) goto nomem;
+    dj.p1tr = p1tr;
     dj.nlabels = (int)lab.n;
     dj.root_label = root;
-    if (getenv("SR_TAGONLY")) { tag_job(&tj); say(o, "%s", tj.summary); goto done; }
     if (o->threads >= 2) {
         pthread_t th;
         if (pthread_create(&th, NULL, dep_job, &dj) != 0) dep_job(&dj);
@@ -624,6 +735,7 @@ sitrep_status train_run(const train_options *o, sitrep_error *err)
         tag_job(&tj);
         dep_job(&dj);
     }
+    if (!dev.nsent) { st = err_set(err, SITREP_ERR_INPUT, o->dev, 0, SIZE_MAX, "no dev sentences"); goto done; }
     if (tj.status || dj.status) goto nomem;
     say(o, "%s", tj.summary);
     say(o, "%s", dj.summary);
@@ -635,8 +747,8 @@ sitrep_status train_run(const train_options *o, sitrep_error *err)
     meta = malloc(4096);
     if (!meta) goto nomem;
     ml = (size_t)snprintf(meta, 4096,
-        "command %s\nsentences %zu\nwords %zu\nnonprojective %d\n%s\n%s\ntraining_seconds %.0f\n",
-        o->command ? o->command : "", tr.nsent, tr.nword, dj.nonproj, tj.summary,
+        "command %s\nsentences %zu\nwords %zu\nnonprojective %d\njackknife_folds %d\n%s\n%s\ntraining_seconds %.0f\n",
+        o->command ? o->command : "", tr.nsent, tr.nword, dj.nonproj, o->folds, tj.summary,
         dj.summary, now() - t0);
     if (ml >= 4096) ml = 4095;
     static const char empty_pool[1] = "";
@@ -653,10 +765,11 @@ sitrep_status train_run(const train_options *o, sitrep_error *err)
         { MSEC_EXC, lb.exc.slot, (lb.exc.mask + 1) * sizeof(feat_slot) },
         { MSEC_IDX, lb.idx.slot, (lb.idx.mask + 1) * sizeof(feat_slot) },
         { MSEC_CLSFEATS, clsf, cls.n * 4 },
+        { MSEC_TAGW2, tj.best2, tj.best2_len },
     };
     /* the lemma table's vote counts are not needed at run time */
     for (uint64_t i = 0; i <= lb.lex.mask; i++) lb.lex.slot[i].aux = 0;
-    st = model_write(o->out, sec, (int)(sizeof sec / sizeof *sec), err);
+    st = model_write(o->out, sec, (int)(sizeof sec / sizeof *sec) - !tj.best2, err);
     if (!st) say(o, "wrote %s (%.0f s in all)", o->out, now() - t0);
     goto done;
 nomem:
@@ -664,7 +777,8 @@ nomem:
 done:
     (void)dsec;
     free(xs); free(ls); free(meta); free(clsf);
-    free(tj.best); free(dj.best);
+    free(tj.best); free(tj.best2); free(dj.best); free(tj.p1dev);
+    free(p1tr); free(fj);
     if (lb_ok) lemma_build_free(&lb);
     feat_map_free(&dict);
     corpus_free(&tr);

@@ -25,15 +25,20 @@ enum {
     MSEC_EXC,         /* feat_slot[]: WordNet exceptions */
     MSEC_IDX,         /* feat_slot[]: WordNet index */
     MSEC_CLSFEATS,    /* u32[nclass]: pool offset of each class's FEATS */
+    MSEC_TAGW2,       /* optional ap section: stacked second tagger pass */
     MSEC_COUNT
 };
 
 typedef struct train_options {
     const char *const *train;  /* CoNLL-U files */
     int ntrain;
-    const char *dev;           /* CoNLL-U (may be NULL: no dev scores) */
+    const char *dev;           /* CoNLL-U (required: epoch selection) */
     const char *out;           /* model path */
     int epochs;                /* tagger and parser epochs (best dev epoch kept) */
+    int folds;                 /* jackknife folds for the parser's training tags and
+                                  the stacked tagger (0/1: gold tags, one pass) */
+    int jk_epochs;             /* epochs of each jackknife tagger */
+    int stack;                 /* train the stacked second tagger pass (needs folds) */
     uint64_t seed;
     int threads;               /* 1 or 2: tagger and parser in parallel */
     const char *wordnet;       /* WordNet dict dir; NULL = /usr/share/wordnet */

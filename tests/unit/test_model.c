@@ -86,6 +86,20 @@ static void train_load_tag_parse(void)
     char cmd[256];
     snprintf(cmd, sizeof cmd, "cmp -s %s %s", path, path2);
     CHECK(system(cmd) == 0);
+    model_free(m);
+    /* jackknifed tags and a stacked tagger: still loads and gives trees */
+    o.folds = 2;
+    o.jk_epochs = 2;
+    o.stack = 1;
+    o.threads = 2;
+    CHECK_INT(train_run(&o, &err), SITREP_OK);
+    m = model_load(path2, &err);
+    CHECK(m != NULL);
+    for (size_t s = 0; m && s < d->sentences.n; s++) {
+        CHECK_INT(model_tag(m, d, s), SITREP_OK);
+        CHECK_INT(model_parse(m, d, s), SITREP_OK);
+        CHECK(is_tree(d, s));
+    }
     sitrep_doc_free(d);
     conllu_close(r);
     model_free(m);

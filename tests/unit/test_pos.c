@@ -38,14 +38,18 @@ static void features_bounded_and_contextual(void)
     uint64_t f1[POS_MAXFEAT], f2[POS_MAXFEAT];
     for (int i = 0; i < 6; i++) pos_word_init(&w[i], s[i]);
     for (size_t i = 0; i < 6; i++) {
-        size_t n = pos_features(w, 6, i, tags, f1);
+        size_t n = pos_features(w, 6, i, tags, NULL, f1);
         CHECK(n > 10 && n <= POS_MAXFEAT);
     }
-    size_t n1 = pos_features(w, 6, 2, tags, f1);
+    size_t n1 = pos_features(w, 6, 2, tags, NULL, f1);
     tags[1] = 9;                              /* previous tag changes features */
-    size_t n2 = pos_features(w, 6, 2, tags, f2);
+    size_t n2 = pos_features(w, 6, 2, tags, NULL, f2);
     CHECK_INT(n1, n2);
     CHECK(memcmp(f1, f2, n1 * sizeof *f1) != 0);
+    int p1[6] = { 1, 2, 3, 4, 5, 6 };
+    size_t n3 = pos_features(w, 6, 2, tags, p1, f2);   /* stacked: more features */
+    CHECK(n3 > n2 && n3 <= POS_MAXFEAT);
+    CHECK(memcmp(f1, f2, 5 * sizeof *f1) == 0);         /* first pass's are kept */
 }
 
 int main(void)
