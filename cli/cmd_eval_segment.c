@@ -18,12 +18,18 @@
 
 static const char usage[] =
     "usage: sitrep eval segment [--show-errors N] GOLD.conllu\n"
+    "       sitrep eval segment --sentences TEXT\n"
     "\n"
     "Segments the raw text of a gold CoNLL-U file (rebuilt from its `# text` lines;\n"
     "paragraphs from `# newpar`/`# newdoc`) and prints precision, recall and F1 of\n"
     "tokens, words (multi-word token parts) and sentences, by character spans.\n"
     "\n"
+    "With --sentences, segments a plain text file instead and prints the byte span\n"
+    "of each sentence (\"START END\", with a final \" P\" when it opens a paragraph),\n"
+    "one per line, for checking a text against expected boundaries.\n"
+    "\n"
     "options:\n"
+    "  --sentences F    print the sentence spans of text file F\n"
     "  --show-errors N  also print the first N token and sentence mismatches\n"
     "  -h, --help       this help\n";
 
@@ -92,9 +98,42 @@ static void print_score(const char *name, const score *s)
            f, s->gold, s->sys, s->ok);
 }
 
+/* --sentences: the sentence spans of a text file. */
+static int sentence_spans(const char *path)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) { cli_error("%s: cannot open", path); return 1; }
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    for (;;) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 65536;
+            char *nb = realloc(buf, cap);
+            if (!nb) { free(buf); if (f != stdin) fclose(f); cli_error("out of memory"); return 1; }
+            buf = nb;
+        }
+        size_t r = fread(buf + n, 1, cap - n, f);
+        if (r == 0) break;
+        n += r;
+    }
+    int bad = ferror(f);
+    if (f != stdin) fclose(f);
+    if (bad) { free(buf); cli_error("%s: read error", path); return 1; }
+    sitrep_doc *doc = sitrep_doc_new();
+    sitrep_status st = doc ? sitrep_doc_set_text(doc, buf, n) : SITREP_ERR_NOMEM;
+    free(buf);
+    if (st == SITREP_OK) st = seg_run(doc);
+    if (st != SITREP_OK) { cli_error("%s: %s", path, sitrep_status_str(st)); sitrep_doc_free(doc); return 1; }
+    for (size_t k = 0; k < doc->sentences.n; k++)
+        printf("%u %u%s\n", doc->sentences.v[k].start, doc->sentences.v[k].end,
+               doc->sentences.v[k].par_start ? " P" : "");
+    sitrep_doc_free(doc);
+    return 0;
+}
+
 int cmd_eval_segment(int argc, char **argv)
 {
-    const char *path = NULL;
+    const char *path = NULL, *text = NULL;
     long nshow = 0;
     for (int i = 1; i < argc; i++) {
         const char *v;
@@ -107,12 +146,21 @@ int cmd_eval_segment(int argc, char **argv)
             if (*end || nshow < 0) { cli_error("eval segment: bad --show-errors '%s'", v); return 2; }
             continue;
         }
+        if ((r = opt_value(argc, argv, &i, "--sentences", &v)) != 0) {
+            if (r < 0) return 2;
+            text = v;
+            continue;
+        }
         if (argv[i][0] == '-' && argv[i][1]) {
             cli_error("eval segment: unknown option '%s' (see --help)", argv[i]);
             return 2;
         }
         if (path) { cli_error("eval segment: one gold file only (see --help)"); return 2; }
         path = argv[i];
+    }
+    if (text) {
+        if (path) { cli_error("eval segment: --sentences takes no gold file (see --help)"); return 2; }
+        return sentence_spans(text);
     }
     if (!path) { cli_error("eval segment: a gold CoNLL-U file is needed (see --help)"); return 2; }
 

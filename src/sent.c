@@ -132,11 +132,13 @@ static int starts_lower(const sp *p, size_t i)
     return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
 }
 
-/* token i continues a sentence: , ; : ) and the like */
+/* token i continues a sentence: , ; : ) and the like (not "--": EWT starts
+ * sentences with it) */
 static int is_continuer(const sp *p, size_t i)
 {
     const char *s = tnorm(p, i);
-    return p->tk[i].nwords == 1 && s[1] == '\0' && strchr(",;:)]}%", s[0]) && s[0];
+    if (p->tk[i].nwords != 1) return 0;
+    return s[0] && s[1] == '\0' && strchr(",;:)]}%", s[0]);
 }
 
 static int is_single_quote_close(const sp *p, size_t i)

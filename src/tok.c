@@ -94,6 +94,7 @@ static int is_word_at(const tk *t, size_t i, size_t e)
     return i < e && kind_at(t, i, &l) == K_WORD;
 }
 
+static int s_digit(char c) { return c >= '0' && c <= '9'; }
 static uint16_t cl(const tk *t, size_t i) { return ucls_ascii[(unsigned char)t->s[i]]; }
 static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 static int is_apos(int c) { return c == '\'' || c == '`'; }
@@ -199,7 +200,7 @@ static const char *const abbrevs[] = {
     "Inc", "Corp", "Co", "Ltd", "Bros", "Assn", "Dept", "Univ", "Intl", "Govt", "plc",
     /* months and days */
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+    "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
     /* US states as the press writes them */
     "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind",
     "Kan", "Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb",
@@ -242,13 +243,15 @@ int tok_is_abbrev(const char *w, size_t len)
 /* T5: prefixes whose hyphen EWT keeps inside the token. */
 static const char *const hyph_prefixes[] = {
     "e", "non", "pre", "post", "anti", "pro", "mid", "re", "multi", "ex", "neo", "co",
-    "semi", "over", "sub", "counter", "cross", "socio", "psycho", "arch", "inter",
-    "intra", "ultra", "micro", "macro", "mini", "bi", "tri", "quasi", "pseudo", "uni",
+    "semi", "over", "sub", "counter", "cross", "socio", "psycho", "arch", "intra",
+    "ultra", "macro", "mini", "quasi", "pseudo",
 };
 
 static int is_hyph_prefix(const char *s, size_t len)
 {
     if (len > 7) return 0;
+    /* "e-mail", "e-commerce", but not "Hizb-e-Islami" */
+    if (len == 1) return s[0] == 'e' && s[1] == '-' && (ucls_ascii[(unsigned char)s[2]] & UCLS_LOWER);
     for (size_t i = 0; i < sizeof hyph_prefixes / sizeof *hyph_prefixes; i++)
         if (eq_ci(s, len, hyph_prefixes[i])) return 1;
     return 0;
@@ -269,6 +272,7 @@ static size_t clitic_at(const tk *t, size_t a, size_t b)
 {
     const char *s = t->s;
     size_t L = b - a;
+    if (L > 2 && is_apos(s[b - 2]) && s[b - 3] >= '0' && s[b - 3] <= '9') return 0; /* 50's */
     if (L > 3 && lower((unsigned char)s[b - 1]) == 't' && is_apos(s[b - 2]) &&
         lower((unsigned char)s[b - 3]) == 'n')
         return b - 3;
@@ -297,6 +301,26 @@ static size_t clitic_at(const tk *t, size_t a, size_t b)
  * followed by a possessive "'" at b that belongs to it. */
 static void emit_piece(tk *t, size_t a, size_t b, int poss)
 {
+    /* T5b: a number glued to a unit is two tokens ("5m", "10am", "66K"), but
+     * ordinals and decades stay whole ("5th", "1990s") */
+    if (!poss && a < b && s_digit(t->s[a])) {
+        size_t d = a;
+        while (d < b && (s_digit(t->s[d]) || ((t->s[d] == '.' || t->s[d] == ',') && d + 1 < b &&
+                                                s_digit(t->s[d + 1]))))
+            d++;
+        size_t l = d;
+        while (l < b && (ucls_ascii[(unsigned char)t->s[l]] & UCLS_ALPHA)) l++;
+        if (d > a && d < b && l == b) {
+            const char *u = t->s + d;
+            size_t ul = b - d;
+            if (!(eq_ci(u, ul, "th") || eq_ci(u, ul, "st") || eq_ci(u, ul, "nd") ||
+                  eq_ci(u, ul, "rd") || eq_ci(u, ul, "s"))) {
+                emit(t, a, d);
+                emit(t, d, b);
+                return;
+            }
+        }
+    }
     size_t k = clitic_at(t, a, b);
     if (poss) emit3(t, a, b + 1, k ? k : b, k ? b : 0);
     else emit3(t, a, b, k, 0);
@@ -362,16 +386,26 @@ static size_t scan_run(const tk *t, size_t i, size_t e)
         int nalpha = (ucls_ascii[nx] & UCLS_ALPHA) || nx >= 0x80;
         int ok = 0;
         switch (c) {
-        case '.': case '-': case '_': case '@': ok = 1; break;
+        case '.': /* "Nov.28": an abbreviation takes its period instead */
+            ok = !(palpha && tok_is_abbrev(s + i, j - i) && !memchr(s + i, '.', j - i) &&
+                   j - i > 1);
+            break;
+        case '-': case '_': case '@': ok = 1; break;
         case ',': /* 1,000 but not 1,2 */
             ok = pdig && ndig && j + 3 < e + 1 && s[j + 2] >= '0' && s[j + 2] <= '9' &&
                  s[j + 3] >= '0' && s[j + 3] <= '9' &&
                  (j + 4 >= e || !(s[j + 4] >= '0' && s[j + 4] <= '9'));
             break;
         case ':': ok = pdig && ndig; break;
-        case '/': ok = 1; break;
+        case '/': { /* "9/11", "11/28/2000", "l/c"; but "and / or", "blog / site" */
+            size_t lb = 0, la = 0;
+            while (j - lb > i && (ucls_ascii[(unsigned char)s[j - lb - 1]] & UCLS_ALNUM)) lb++;
+            while (j + 1 + la < e && (ucls_ascii[(unsigned char)s[j + 1 + la]] & UCLS_ALNUM)) la++;
+            ok = (pdig && ndig) || (lb <= 2 && la <= 2);
+            break;
+        }
         case '&': ok = palpha && nalpha; break;
-        case '\'': case '`': ok = palpha && nalpha; break;
+        case '\'': case '`': ok = (palpha || pdig) && nalpha; break;
         default: ok = 0;
         }
         if (!ok) break;
@@ -491,7 +525,9 @@ static void chunk(tk *t, size_t a, size_t e)
             }
             j = scan_run(t, a, e);
             /* T4: abbreviation period */
-            if (j < e && s[j] == '.' && !(j + 1 < e && s[j + 1] == '.') &&
+            if (j < e && s[j] == '.' &&
+                (!(j + 1 < e && s[j + 1] == '.') ||
+                 (memchr(s + a, '.', j - a) && !(j + 2 < e && s[j + 2] == '.'))) &&
                 tok_is_abbrev(s + a, j - a)) {
                 /* "No." only before a number */
                 if (!(j - a == 2 && s[a] == 'N' && s[a + 1] == 'o') ||
@@ -528,7 +564,8 @@ static void chunk(tk *t, size_t a, size_t e)
             continue;
         }
         /* T1 URL starting with punctuation cannot happen; T2 mentions, hashtags */
-        if ((c == '@' || c == '#') && a + 1 < e && is_word_at(t, a + 1, e) && a == c0) {
+        if ((c == '@' || c == '#') && a + 1 < e && is_word_at(t, a + 1, e) && a == c0 &&
+            !(c == '#' && s_digit(s[a + 1]))) {
             j = a + 1;
             while (j < e && (is_word_at(t, j, e) || s[j] == '_')) {
                 kind_at(t, j, &l);
@@ -544,13 +581,19 @@ static void chunk(tk *t, size_t a, size_t e)
             continue;
         }
         j = a + 1;
+        if ((c == '+' && j < e && s_digit(s[j]) && (a == c0 || !is_word_at(t, a - 1, e))) ||
+            (c == '\'' && j + 1 < e && s_digit(s[j]) && s_digit(s[j + 1]) &&
+             (j + 2 == e || !s_digit(s[j + 2])) && (a == c0 || !is_word_at(t, a - 1, e)))) {
+            j = scan_run(t, j, e); /* "+44", "'72", "'90s" */
+            emit(t, a, j);
+            a = j;
+            continue;
+        }
         if (ucls_ascii[c] & UCLS_FINAL) { /* T7: . ! ? runs */
             while (j < e && (cl(t, j) & UCLS_FINAL)) j++;
         } else if (strchr("-*=+_~<>^|#`'", c)) { /* T7: runs of one symbol */
-            while (j < e && s[j] == (char)c) j++;
-            if (c == '\'' && j - a > 2) j = a + 2;
-        } else if ((c == '+' || c == '-') && j < e && s[j] >= '0' && s[j] <= '9') {
-            j = scan_run(t, j, e);
+            size_t lim = c == '\'' ? a + 2 : e; /* "''" is a quote, "'''" is "''" + "'" */
+            while (j < e && j < lim && s[j] == (char)c) j++;
         }
         if (c == '\'' && j == a + 1)
             t->squote = (a == c0 || !is_word_at(t, a - 1, e)) && is_word_at(t, j, e)
