@@ -32,6 +32,8 @@ static const char usage[] =
     "                     0 = gold tags and one tagger pass)\n"
     "  --jackknife-epochs N  epochs of each jackknife tagger (default 5)\n"
     "  --no-stack         no stacked second tagger pass\n"
+    "  --prune W          drop weights below W (int16 units of each table's scale)\n"
+    "  --repack MODEL     no training: rewrite MODEL with --prune W as -o\n"
     "  --wordnet DIR      WordNet dict directory (default /usr/share/wordnet)\n"
     "  --exclude-doc STR  skip training documents whose `# newdoc id` contains STR\n"
     "                     (repeatable; e.g. GUM_essay for GUM's non-commercial genres)\n"
@@ -69,6 +71,7 @@ int cmd_train(int argc, char **argv)
     o.jk_epochs = 5;
     o.stack = 1;
     int rc = 2;
+    const char *repack = NULL;
     if (!train || !excl) { cli_error("out of memory"); free(train); free(excl); return 1; }
     char cmd[2048];
     size_t cl = (size_t)snprintf(cmd, sizeof cmd, "sitrep");
@@ -97,6 +100,12 @@ int cmd_train(int argc, char **argv)
             continue;
         }
         if (opt_flag(argv[i], "--no-stack", NULL)) { o.stack = 0; continue; }
+        if ((r = opt_value(argc, argv, &i, "--repack", &v))) { if (r < 0) goto out; repack = v; continue; }
+        if ((r = opt_value(argc, argv, &i, "--prune", &v))) {
+            if (r < 0 || number("--prune", v, 0, 32767, &x)) goto out;
+            o.prune = (int)x;
+            continue;
+        }
         if ((r = opt_value(argc, argv, &i, "--folds", &v))) {
             if (r < 0 || number("--folds", v, 0, 20, &x)) goto out;
             o.folds = (int)x;
@@ -113,6 +122,17 @@ int cmd_train(int argc, char **argv)
             continue;
         }
         cli_error("train: unknown argument '%s' (see sitrep train --help)", argv[i]);
+        goto out;
+    }
+    if (repack && o.out) {
+        sitrep_error e;
+        sitrep_error_clear(&e);
+        if (model_prune(repack, o.out, o.prune, &e) != SITREP_OK) {
+            char msg[1024];
+            sitrep_error_format(&e, msg, sizeof msg);
+            cli_error("%s", msg);
+            rc = 1;
+        } else rc = 0;
         goto out;
     }
     if (o.ntrain == 0 || !o.out || !o.dev) {

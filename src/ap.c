@@ -97,10 +97,10 @@ void ap_train_update(ap_train *t, const uint64_t *f, size_t n, int good, int bad
 }
 
 /* Section layout (little-endian):
- *   u32 magic "APW2", u32 nclass, u64 nslots, u64 nrows, f32 scale, u32 0
+ *   u32 magic "APW3", u32 nclass, u64 nslots, u64 nrows, f32 scale, u32 0
  *   u64 slots[nslots]   see ap_model in ap.h
  *   u32 rows[nrows]     length, then class << 16 | (uint16_t)int16 weight */
-enum { AP_MAGIC = 0x32575041u, AP_HEAD = 32 };
+enum { AP_MAGIC = 0x33575041u, AP_HEAD = 32 };
 
 static long quant(const ap_train *t, size_t cell, double c, double scale)
 {
@@ -152,7 +152,7 @@ void *ap_train_write(const ap_train *t, size_t *len, size_t *nfeat, size_t *nnz)
             memcpy(rows + off, ent, e * 4);
             off += e;
         }
-        uint64_t j = s->key & (nslots - 1);
+        uint64_t j = ap_fp(s->key) & (nslots - 1);
         while (slot[j]) j = (j + 1) & (nslots - 1);
         slot[j] = v << 32 | ap_fp(s->key);
     }
@@ -206,4 +206,51 @@ int ap_open(ap_model *m, const void *p, size_t len)
         i += n + 1;
     }
     return 0;
+}
+
+void *ap_prune(const ap_model *m, int minabs, size_t *len, size_t *nfeat, size_t *nnz)
+{
+    size_t keys = 0, ents = 0, words = 0;
+    uint32_t ent[1024];
+    unsigned char *out = NULL;
+    uint64_t nslots = 16, *slot = NULL;
+    uint32_t *rows = NULL, off = 0;
+    for (int pass = 0; pass < 2; pass++) {          /* count, then write */
+        for (uint64_t i = 0; i <= m->mask; i++) {
+            uint64_t s = m->slot[i];
+            if (!s) continue;
+            uint32_t v = (uint32_t)(s >> 32), e = 0, one = v & 0x7fffffffu;
+            const uint32_t *r, *end;
+            if (v & 0x80000000u) { r = &one; end = r + 1; }
+            else { r = m->rows + v + 1; end = r + m->rows[v]; }
+            for (; r < end && e < 1024; r++) {
+                int q = (int16_t)(*r & 0xffff);
+                if (q >= minabs || q <= -minabs) ent[e++] = *r;
+            }
+            if (!e) continue;
+            if (pass == 0) { keys++; ents += e; if (e > 1) words += e + 1; continue; }
+            uint64_t nv;
+            if (e == 1) nv = ent[0] | 0x80000000u;
+            else { nv = off; rows[off++] = e; memcpy(rows + off, ent, e * 4); off += e; }
+            uint64_t j = (uint32_t)s & (nslots - 1);
+            while (slot[j]) j = (j + 1) & (nslots - 1);
+            slot[j] = nv << 32 | (uint32_t)s;
+        }
+        if (pass == 0) {
+            while (nslots < 2 * keys) nslots <<= 1;
+            size_t total = AP_HEAD + nslots * 8 + words * 4;
+            if (!(out = calloc(1, total))) return NULL;
+            slot = (uint64_t *)(out + AP_HEAD);
+            rows = (uint32_t *)(out + AP_HEAD + nslots * 8);
+            *len = total;
+        }
+    }
+    uint32_t h32[2] = { AP_MAGIC, m->nclass };
+    uint64_t h64[2] = { nslots, words };
+    memcpy(out, h32, 8);
+    memcpy(out + 8, h64, 16);
+    memcpy(out + 24, &m->scale, 4);
+    if (nfeat) *nfeat = keys;
+    if (nnz) *nnz = ents;
+    return out;
 }

@@ -35,9 +35,9 @@ static inline void ap_train_tick(ap_train *t) { t->c++; }
  * quantized, zero weights dropped. NULL on no memory. */
 void *ap_train_write(const ap_train *t, size_t *len, size_t *nfeat, size_t *nnz);
 
-/* Run-time table: one 64-bit slot per feature, found by the key's low bits
- * (linear probing): low half = the key's high 32 bits (fingerprint, 0 =
- * empty), high half = either a row offset (rows[off] = length, then entries)
+/* Run-time table: one 64-bit slot per feature, found from the key's high 32
+ * bits (the fingerprint: fp & mask is where probing starts, so a table can be
+ * rebuilt from its slots alone): low half = fingerprint (0 = empty), high half = either a row offset (rows[off] = length, then entries)
  * or, with bit 31 set, the row's only entry inline (no second memory load). */
 typedef struct ap_model {
     const uint64_t *slot;
@@ -50,6 +50,9 @@ typedef struct ap_model {
 
 /* A view over a section written by ap_train_write. -1 when malformed. */
 int ap_open(ap_model *m, const void *p, size_t len);
+/* A new section (malloc'd, *len bytes) without the weights |w| < minabs
+ * (int16 units) and the features left empty. NULL on no memory. */
+void *ap_prune(const ap_model *m, int minabs, size_t *len, size_t *nfeat, size_t *nnz);
 
 static inline uint32_t ap_fp(uint64_t key)
 {
@@ -66,10 +69,10 @@ static inline void ap_score(const ap_model *m, const uint64_t *f, size_t n,
     uint32_t off[128];
     size_t k = 0;
     if (n > 128) n = 128;
-    for (size_t i = 0; i < n; i++) __builtin_prefetch(&m->slot[f[i] & m->mask]);
+    for (size_t i = 0; i < n; i++) __builtin_prefetch(&m->slot[ap_fp(f[i]) & m->mask]);
     for (size_t i = 0; i < n; i++) {
         uint32_t fp = ap_fp(f[i]);
-        uint64_t j = f[i] & m->mask, s;
+        uint64_t j = fp & m->mask, s;
         while ((s = m->slot[j]) != 0 && (uint32_t)s != fp) j = (j + 1) & m->mask;
         if (!s) continue;
         uint32_t v = (uint32_t)(s >> 32);

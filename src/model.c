@@ -297,3 +297,42 @@ sitrep_status model_parse(const sr_model *m, sitrep_doc *doc, size_t s)
     for (size_t i = 0; i < n; i++) refine_upos(&w[i]);
     return SITREP_OK;
 }
+
+sitrep_status model_prune(const char *in, const char *out, int minabs, sitrep_error *err)
+{
+    sr_model *m = model_load(in, err);
+    if (!m) return err->status;
+    const unsigned char *p = m->map;
+    uint32_t nsec;
+    memcpy(&nsec, p + 12, 4);
+    model_section *sec = calloc(nsec, sizeof *sec);
+    void *owned[3] = { NULL, NULL, NULL };
+    int nown = 0, n = 0;
+    sitrep_status st = SITREP_OK;
+    if (!sec) { model_free(m); return err_set(err, SITREP_ERR_NOMEM, in, 0, SIZE_MAX, "out of memory"); }
+    for (uint32_t i = 0; i < nsec; i++) {
+        uint32_t id;
+        uint64_t ol[2];
+        memcpy(&id, p + 16 + 24 * i, 4);
+        memcpy(ol, p + 16 + 24 * i + 8, 16);
+        sec[n].id = id;
+        sec[n].data = p + ol[0];
+        sec[n].len = ol[1];
+        const ap_model *am = id == MSEC_TAGW ? &m->tag : id == MSEC_TAGW2 ? &m->tag2 :
+                             id == MSEC_DEPW ? &m->dep : NULL;
+        if (am && nown < 3) {
+            size_t len;
+            void *q = ap_prune(am, minabs, &len, NULL, NULL);
+            if (!q) { st = err_set(err, SITREP_ERR_NOMEM, in, 0, SIZE_MAX, "out of memory"); break; }
+            owned[nown++] = q;
+            sec[n].data = q;
+            sec[n].len = len;
+        }
+        n++;
+    }
+    if (!st) st = model_write(out, sec, n, err);
+    for (int i = 0; i < nown; i++) free(owned[i]);
+    free(sec);
+    model_free(m);
+    return st;
+}

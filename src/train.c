@@ -215,11 +215,23 @@ static uint32_t *order_of(size_t n)
     return a;
 }
 
+/* The averaged weights as a section, without the weights below o->prune. */
+static void *write_weights(const train_options *o, const ap_train *t, size_t *len, size_t *nf,
+                           size_t *nz)
+{
+    void *sec = ap_train_write(t, len, nf, nz);
+    if (!sec || o->prune <= 1) return sec;
+    ap_model m;
+    void *pruned = ap_open(&m, sec, *len) == 0 ? ap_prune(&m, o->prune, len, nf, nz) : NULL;
+    free(sec);
+    return pruned;
+}
+
 static int keep_best(job *j, const ap_train *t, double score, int epoch)
 {
     if (j->best && score <= j->best_score) return 0;
     size_t len, nf, nz;
-    void *sec = ap_train_write(t, &len, &nf, &nz);
+    void *sec = write_weights(j->o, t, &len, &nf, &nz);
     if (!sec) return -1;
     free(j->best);
     j->best = sec;
@@ -323,7 +335,7 @@ static int tag_train(job *j, const int *p1, const int *p1dev, int epochs, uint64
             acc = accuracy(j->dev, dt);
             if (acc > bestacc) {
                 size_t len, nf, nz;
-                void *sec = ap_train_write(&t, &len, &nf, &nz);
+                void *sec = write_weights(j->o, &t, &len, &nf, &nz);
                 if (!sec) goto out;
                 free(*best);
                 *best = sec;
@@ -336,10 +348,14 @@ static int tag_train(job *j, const int *p1, const int *p1dev, int epochs, uint64
             }
         } else if (best && ep == epochs) {
             size_t nf, nz;
-            if (!(*best = ap_train_write(&t, best_len, &nf, &nz))) goto out;
+            if (!(*best = write_weights(j->o, &t, best_len, &nf, &nz))) goto out;
         }
-        say(j->o, "%s epoch %d: train %.2f %s %.2f (%.0f s)", name, ep, 100.0 * ok / (all ? all : 1),
-            j->dev && best ? "dev class accuracy" : "", j->dev && best ? acc : 0.0, now() - t0);
+        if (j->dev && best)
+            say(j->o, "%s epoch %d: train %.2f dev class accuracy %.2f (%.0f s)", name, ep,
+                100.0 * ok / (all ? all : 1), acc, now() - t0);
+        else
+            say(j->o, "%s epoch %d: train %.2f (%.0f s)", name, ep, 100.0 * ok / (all ? all : 1),
+                now() - t0);
     }
     if (j->out) tag_sents(&t, tr, p1, fold, folds, j->out);
     rc = 0;

@@ -39,6 +39,7 @@ typedef struct train_options {
                                   the stacked tagger (0/1: gold tags, one pass) */
     int jk_epochs;             /* epochs of each jackknife tagger */
     int stack;                 /* train the stacked second tagger pass (needs folds) */
+    int prune;                 /* drop weights below this (int16 units; 0 keeps all) */
     uint64_t seed;
     int threads;               /* 1 or 2: tagger and parser in parallel */
     const char *wordnet;       /* WordNet dict dir; NULL = /usr/share/wordnet */
@@ -51,6 +52,9 @@ typedef struct train_options {
 } train_options;
 
 sitrep_status train_run(const train_options *o, sitrep_error *err);
+/* Rewrites the model `in` as `out` without the weights below minabs (int16
+ * units of each section's scale): smaller and faster, as train's --prune. */
+sitrep_status model_prune(const char *in, const char *out, int minabs, sitrep_error *err);
 
 /* One section to write. */
 typedef struct model_section { uint32_t id; const void *data; size_t len; } model_section;

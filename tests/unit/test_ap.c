@@ -53,6 +53,24 @@ static void learns_and_round_trips(void)
         CHECK_INT(p, g);
         CHECK_INT(q, g);
     }
+    /* pruning nothing keeps the scores; pruning everything empties the table */
+    size_t plen, pf, pz;
+    void *pr = ap_prune(&m, 1, &plen, &pf, &pz);
+    ap_model pm;
+    CHECK(pr && ap_open(&pm, pr, plen) == 0);
+    CHECK_INT(pf, nf);
+    CHECK_INT(pz, nz);
+    for (int i = 0; i < 21; i++) {
+        int32_t a[3] = { 0, 0, 0 }, b[3] = { 0, 0, 0 };
+        size_t n = example(i, f, &g);
+        ap_score(&m, f, n, a);
+        ap_score(&pm, f, n, b);
+        CHECK(memcmp(a, b, sizeof a) == 0);
+    }
+    free(pr);
+    pr = ap_prune(&m, 40000, &plen, &pf, &pz);
+    CHECK(pr && ap_open(&pm, pr, plen) == 0 && pf == 0);
+    free(pr);
     /* unknown features score nothing */
     int32_t z[3] = { 0, 0, 0 };
     uint64_t unk = FEAT2(99, 12345);
