@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "tok.h"
 #include "ucls_table.h"
 #include "utf8.h"
 #include <utf8proc.h>
@@ -86,37 +87,6 @@ static int is_abbrev_tok(const sp *p, size_t i)
     size_t L = strlen(s);
     return L > 1 && s[L - 1] == '.' && ((unsigned char)s[L - 2] & 0x80 ||
                                          (ucls_ascii[(unsigned char)s[L - 2]] & UCLS_ALNUM));
-}
-
-static const char *const titles[] = {
-    "Mr.", "Mrs.", "Ms.", "Messrs.", "Dr.", "Prof.", "Gen.", "Lt.", "Col.", "Maj.",
-    "Capt.", "Sgt.", "Cpl.", "Pvt.", "Adm.", "Cmdr.", "Gov.", "Sen.", "Rep.", "Reps.",
-    "Rev.", "Hon.", "Pres.", "Supt.", "Det.", "Insp.", "Fr.", "St.", "Ste.", "Ft.", "Mt.",
-    "No.", "Nos.", "Vol.", "vs.", "cf.", "Fig.", "fig.", "pp.", "Mme.", "Mlle.", "Sra.",
-};
-
-static int is_title(const char *s)
-{
-    for (size_t k = 0; k < sizeof titles / sizeof *titles; k++)
-        if (strcmp(s, titles[k]) == 0) return 1;
-    return 0;
-}
-
-/* words that typically open a sentence (S4) */
-static const char *const starters[] = {
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That",
-    "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "My", "In", "On",
-    "At", "But", "And", "Or", "So", "Yet", "If", "When", "While", "After", "Before",
-    "As", "For", "With", "However", "Meanwhile", "Some", "Many", "Most", "Other",
-    "Officials", "What", "Why", "How", "Who", "Where", "Now", "Then", "Also", "Still",
-    "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "President", "Please", "Thanks", "Thank",
-};
-
-static int is_starter(const char *s)
-{
-    for (size_t k = 0; k < sizeof starters / sizeof *starters; k++)
-        if (strcmp(s, starters[k]) == 0) return 1;
-    return 0;
 }
 
 /* first character of token i is lower case (the pronoun "i" excepted) */
@@ -314,8 +284,9 @@ sitrep_status sent_run(sitrep_doc *doc)
         }
         if (starts_lower(&p, j) || is_continuer(&p, j)) continue;  /* S3 */
         if (abbr) {                                        /* S4 */
-            if (is_title(tlast(&p, i))) continue;
-            if (!is_starter(tnorm(&p, j)) && p.qdir[j] != Q_OPEN) continue;
+            const char *w = tlast(&p, i), *nx = tnorm(&p, j);
+            if (tok_is_title(w, strlen(w) - 1)) continue;
+            if (!tok_is_starter(nx, strlen(nx)) && p.qdir[j] != Q_OPEN) continue;
         }
         if (term && i == start + 1 && is_bullet(&p, start)) continue;  /* S6 */
         if (push_sentence(&p, start, j, par)) return SITREP_ERR_NOMEM;

@@ -240,6 +240,39 @@ int tok_is_abbrev(const char *w, size_t len)
     return 0;
 }
 
+/* titles never end a sentence (without their period) */
+static const char *const titles[] = {
+    "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt",
+    "Cpl", "Pvt", "Adm", "Cmdr", "Gov", "Sen", "Rep", "Reps", "Rev", "Hon", "Pres", "Supt",
+    "Det", "Insp", "Fr", "St", "Ste", "Ft", "Mt", "No", "Nos", "Vol", "vs", "cf", "Fig",
+    "fig", "pp", "Mme", "Mlle", "Sra",
+};
+
+int tok_is_title(const char *w, size_t len)
+{
+    for (size_t i = 0; i < sizeof titles / sizeof *titles; i++)
+        if (strlen(titles[i]) == len && memcmp(titles[i], w, len) == 0) return 1;
+    return 0;
+}
+
+/* words that typically open a sentence */
+static const char *const starters[] = {
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That",
+    "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "My", "In", "On",
+    "At", "But", "And", "Or", "So", "Yet", "If", "When", "While", "After", "Before",
+    "As", "For", "With", "However", "Meanwhile", "Some", "Many", "Most", "Other",
+    "Officials", "What", "Why", "How", "Who", "Where", "Now", "Then", "Also", "Still",
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "President", "Please", "Thanks", "Thank",
+    "Do", "Can", "Is", "Are", "Let", "Here", "See", "Hope", "Any",
+};
+
+int tok_is_starter(const char *w, size_t len)
+{
+    for (size_t i = 0; i < sizeof starters / sizeof *starters; i++)
+        if (strlen(starters[i]) == len && memcmp(starters[i], w, len) == 0) return 1;
+    return 0;
+}
+
 /* T5: prefixes whose hyphen EWT keeps inside the token. */
 static const char *const hyph_prefixes[] = {
     "e", "non", "pre", "post", "anti", "pro", "mid", "re", "multi", "ex", "neo", "co",
@@ -264,7 +297,7 @@ static const struct { const char *w; unsigned char at; } fused[] = {
     { "werent", 4 }, { "arent", 3 }, { "hasnt", 3 }, { "havent", 4 }, { "hadnt", 3 },
     { "couldnt", 5 }, { "wouldnt", 5 }, { "shouldnt", 6 }, { "cant", 2 }, { "wont", 2 },
     { "aint", 2 }, { "im", 1 }, { "ive", 1 }, { "thats", 4 }, { "youre", 3 },
-    { "theres", 5 }, { "whats", 4 },
+    { "theres", 5 }, { "whats", 4 }, { "kinda", 4 },
 };
 
 /* T6: where the clitic of s[a..b) starts, 0 when there is none. */
@@ -305,16 +338,23 @@ static void emit_piece(tk *t, size_t a, size_t b, int poss)
      * ordinals and decades stay whole ("5th", "1990s") */
     if (!poss && a < b && s_digit(t->s[a])) {
         size_t d = a;
-        while (d < b && (s_digit(t->s[d]) || ((t->s[d] == '.' || t->s[d] == ',') && d + 1 < b &&
+        while (d < b && (s_digit(t->s[d]) || ((t->s[d] == '.' || t->s[d] == ',' || t->s[d] == ':') && d + 1 < b &&
                                                 s_digit(t->s[d + 1]))))
             d++;
         size_t l = d;
-        while (l < b && (ucls_ascii[(unsigned char)t->s[l]] & UCLS_ALPHA)) l++;
+        int up = 0;
+        while (l < b && (ucls_ascii[(unsigned char)t->s[l]] & UCLS_ALPHA))
+            up |= (ucls_ascii[(unsigned char)t->s[l++]] & UCLS_UPPER) != 0;
         if (d > a && d < b && l == b) {
             const char *u = t->s + d;
             size_t ul = b - d;
-            if (!(eq_ci(u, ul, "th") || eq_ci(u, ul, "st") || eq_ci(u, ul, "nd") ||
-                  eq_ci(u, ul, "rd") || eq_ci(u, ul, "s"))) {
+            /* upper case: units only ("66K", "10AM"), not codes ("83N", "3143C") */
+            int unit = !up || eq_ci(u, ul, "k") || eq_ci(u, ul, "m") || eq_ci(u, ul, "b") ||
+                       eq_ci(u, ul, "am") || eq_ci(u, ul, "pm") || eq_ci(u, ul, "bn") ||
+                       eq_ci(u, ul, "gb") || eq_ci(u, ul, "mb") || eq_ci(u, ul, "kb") ||
+                       eq_ci(u, ul, "km") || eq_ci(u, ul, "kg");
+            if (unit && !(eq_ci(u, ul, "th") || eq_ci(u, ul, "st") || eq_ci(u, ul, "nd") ||
+                          eq_ci(u, ul, "rd") || eq_ci(u, ul, "s"))) {
                 emit(t, a, d);
                 emit(t, d, b);
                 return;
@@ -397,11 +437,17 @@ static size_t scan_run(const tk *t, size_t i, size_t e)
                  (j + 4 >= e || !(s[j + 4] >= '0' && s[j + 4] <= '9'));
             break;
         case ':': ok = pdig && ndig; break;
-        case '/': { /* "9/11", "11/28/2000", "l/c"; but "and / or", "blog / site" */
+        case '/': { /* "9/11", "11/28/2000", "l/c"; but "and / or", "3 / 4" */
             size_t lb = 0, la = 0;
             while (j - lb > i && (ucls_ascii[(unsigned char)s[j - lb - 1]] & UCLS_ALNUM)) lb++;
             while (j + 1 + la < e && (ucls_ascii[(unsigned char)s[j + 1 + la]] & UCLS_ALNUM)) la++;
-            ok = (pdig && ndig) || (lb <= 2 && la <= 2);
+            if (pdig && ndig) { /* dates, "9/11"; fractions and "2001/02" split */
+                int more = memchr(s + j + 1, '/', e - j - 1) != NULL ||
+                           (j - lb > i && s[j - lb - 1] == '/');
+                ok = more || (lb <= 2 && la <= 2 && lb + la > 2);
+            } else {
+                ok = lb == 1 && la == 1;
+            }
             break;
         }
         case '&': ok = palpha && nalpha; break;
@@ -508,6 +554,26 @@ static size_t scan_symbol(const tk *t, size_t i, size_t e)
     return j;
 }
 
+/* T4b: an abbreviation's period that also ends the sentence is a token of its
+ * own, as EWT has it ("etc" + "." before "In one sense"): at the end of the
+ * text, before a line break, or before a word that typically opens a sentence. */
+static int abbrev_ends_sentence(const tk *t, size_t a, size_t j)
+{
+    const char *s = t->s;
+    if (tok_is_title(s + a, j - a)) return 0;
+    size_t p = j + 1;
+    if (p < t->n && !(ucls_ascii[(unsigned char)s[p]] & UCLS_WS)) return 0;
+    while (p < t->n && (ucls_ascii[(unsigned char)s[p]] & UCLS_WS)) {
+        if (s[p] == '\n') return 1;
+        p++;
+    }
+    if (p >= t->n) return 1;
+    size_t q = p;
+    while (q < t->n && (ucls_ascii[(unsigned char)s[q]] & UCLS_ALPHA)) q++;
+    if (q < t->n && s[q] == '.') q++; /* "Mr." */
+    return tok_is_starter(s + p, q - p);
+}
+
 /* Cuts one chunk (no white space) s[a..e). */
 static void chunk(tk *t, size_t a, size_t e)
 {
@@ -530,8 +596,9 @@ static void chunk(tk *t, size_t a, size_t e)
                  (memchr(s + a, '.', j - a) && !(j + 2 < e && s[j + 2] == '.'))) &&
                 tok_is_abbrev(s + a, j - a)) {
                 /* "No." only before a number */
-                if (!(j - a == 2 && s[a] == 'N' && s[a + 1] == 'o') ||
-                    (j + 1 == e && j + 2 < t->n && s[j + 2] >= '0' && s[j + 2] <= '9'))
+                if ((!(j - a == 2 && s[a] == 'N' && s[a + 1] == 'o') ||
+                     (j + 1 == e && j + 2 < t->n && s[j + 2] >= '0' && s[j + 2] <= '9')) &&
+                    !abbrev_ends_sentence(t, a, j))
                     j++;
             }
             /* T6: possessive apostrophe after -s: "parents'" */
@@ -565,7 +632,7 @@ static void chunk(tk *t, size_t a, size_t e)
         }
         /* T1 URL starting with punctuation cannot happen; T2 mentions, hashtags */
         if ((c == '@' || c == '#') && a + 1 < e && is_word_at(t, a + 1, e) && a == c0 &&
-            !(c == '#' && s_digit(s[a + 1]))) {
+            !s_digit(s[a + 1])) {
             j = a + 1;
             while (j < e && (is_word_at(t, j, e) || s[j] == '_')) {
                 kind_at(t, j, &l);

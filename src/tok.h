@@ -17,4 +17,8 @@ sitrep_status tok_run(sitrep_doc *doc);
 /* 1 when the word w (len bytes, shadow form without the final ".") takes its
  * period as an abbreviation ("Mr", "Gen", "Jan", "U.S", "etc", initials). */
 int tok_is_abbrev(const char *w, size_t len);
+/* 1 for a title that never ends a sentence ("Mr", "Gen", "St", "No"; no period). */
+int tok_is_title(const char *w, size_t len);
+/* 1 for a word that typically opens a sentence ("The", "He", "But", "Mr."). */
+int tok_is_starter(const char *w, size_t len);
 #endif
