@@ -10,7 +10,11 @@
  *   - an agent line with a `!SET!` marker stores exactly the substituted phrases
  *     (no raw marker phrase, no stale plural from the line before).
  * Every other choice made where a format is ambiguous is written next to the code
- * that makes it, marked "Choice:".
+ * that makes it, marked "Choice:". Two apply everywhere: dictionary words are
+ * upper-cased (PETRARCH2 keeps `+UN_Secy_Gen` as written, so it can never match
+ * the upper-cased text); codes are kept verbatim. Synsets stay sets: a pattern
+ * element holds the synset's id and dict_synset_match tests its members (with
+ * their generated plurals and embedded synsets), so patterns are not multiplied.
  *
  * Memory: words are interned once (upper case) in `words`; codes, block names and
  * file names in `strs`; synset labels in `syns` (a synset's id is its label's id).
@@ -188,7 +192,11 @@ typedef struct vpat {
     uint8_t verb_joined;
 } vpat;
 typedef struct smember { uint32_t off, n; uint8_t ref; } smember; /* ref: off = synset */
-typedef struct synset { uint8_t defined, noplural; VEC(smember) m; } synset;
+typedef struct synset {
+    uint8_t defined, noplural;
+    uint32_t use_file, use_line;   /* first use in a pattern */
+    VEC(smember) m;
+} synset;
 typedef struct vtrans {
     char v[5];                   /* src src2 tgt2 res_src res_tgt */
     uint32_t v2, nv2, v1, nv1, code, file, line;
@@ -1097,7 +1105,10 @@ static int synset_member(ld *L, uint32_t syn, const char *p, size_t n)
         size_t k = 0;
         while (k < n && !is_space((unsigned char)p[k])) k++;
         uint32_t id = synset_id(L, p, k);
-        return id ? synset_add(L, syn, id, 0, 1) : -1;
+        if (!id) return -1;
+        synset *sy = &L->s->synsets.v[id];
+        if (!sy->use_line) sy->use_file = L->file, sy->use_line = (uint32_t)L->line;
+        return synset_add(L, syn, id, 0, 1);
     }
     int noplural = p[n - 1] == '_' || L->s->synsets.v[syn].noplural;
     L->tmp.n = 0;
@@ -1443,6 +1454,8 @@ static int pattern_line(ld *L, vstate *V, const char *p, size_t n)
         if (w[0] == '&') {
             kind = DICT_E_SYNSET;
             if (!(id = synset_id(L, w, wn))) return -1;
+            synset *sy = &s->synsets.v[id];
+            if (!sy->use_line) sy->use_file = L->file, sy->use_line = (uint32_t)L->line;
         } else {
             kind = DICT_E_WORD;
             if (!(id = word_id(L, w, wn))) return -1;
@@ -1570,11 +1583,12 @@ static int load_verbs(ld *L, lines *r)
     }
     if (rc < 0) return rc;
     /* synsets used but never defined (in any file loaded so far): reported once, at
-     * the end of the file that first uses them; such an element never matches */
+     * the end of the file whose pattern first uses them, with that pattern's line;
+     * such an element never matches (PETRARCH2 matches the label as a word) */
     for (size_t i = 1; i < L->s->synsets.n; i++) {
         synset *sy = &L->s->synsets.v[i];
-        if (sy->defined || (i < nsyn0)) continue;
-        L->line = 0;
+        if (sy->defined || i < nsyn0 || sy->use_file != L->file) continue;
+        L->line = sy->use_line;
         if (warn(L, "undefined synset %s", intern_str(L->s->syns, (uint32_t)i)) < 0) return -1;
     }
     return 0;
