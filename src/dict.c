@@ -295,6 +295,7 @@ typedef struct ld {
     char *ubuf;                  /* scratch for upper-casing */
     size_t ucap;
     u32vec tmp, tmp2;            /* scratch word-id runs */
+    size_t budget;               /* phrases one agent line may still expand to */
 } ld;
 
 /* Reports a bad entry. Returns 0 to go on (entry skipped), -1 to stop (strict). */
@@ -819,7 +820,11 @@ static int agent_expand(ld *L, const char *p, size_t n, uint32_t code, int depth
 {
     const char *a = findc(p, n, '!');
     const char *b = a ? findc(a + 1, n - (size_t)(a - p) - 1, '!') : NULL;
-    if (!a || !b) return agent_store(L, p, n, code);
+    if (!a || !b) {
+        if (L->budget == 0) return 0;
+        if (--L->budget == 0 && warn(L, "too many phrases from substitution sets") < 0) return -1;
+        return agent_store(L, p, n, code);
+    }
     if (depth > 4) return warn(L, "too many substitution markers");
     char buf[1024];
     size_t pre = (size_t)(a - p), mk = (size_t)(b - a) + 1, post = n - pre - mk;
@@ -930,11 +935,13 @@ static int load_agents(ld *L, lines *r)
         }
         int marker = findc(ph, pn, '!') != NULL;
         s->agent_lines++;
+        L->budget = 10000;
         if (agent_expand(L, ph, pn, code, 0) < 0) return -1;
         if (ob) {
             const char *pl = ob + 1;
             size_t pln = (size_t)(cb - pl);
             trim(&pl, &pln);
+            L->budget = 10000;
             if (pln && agent_expand(L, pl, pln, code, 0) < 0) return -1;
         } else if (!marker) {
             long k = upper(L, ph, pn);
@@ -1643,17 +1650,24 @@ int dict_block_pattern(const dict_set *s, uint32_t b, size_t i, dict_pattern *o)
     return 1;
 }
 
+/* Embedded synsets: at most 8 deep, a synset is not re-entered while it is being
+ * matched (cycles), and a budget bounds the work on pathological nesting. */
 static int synset_match(const dict_set *s, uint32_t syn, const uint32_t *tok, size_t n,
-                        size_t *len, int depth)
+                        size_t *len, uint32_t *stack, int depth, size_t *budget)
 {
-    if (syn == 0 || syn >= s->synsets.n || depth > 8) return 0;
+    if (syn == 0 || syn >= s->synsets.n || depth >= 8) return 0;
+    for (int d = 0; d < depth; d++)
+        if (stack[d] == syn) return 0;
+    stack[depth] = syn;
     const synset *sy = &s->synsets.v[syn];
     int found = 0;
     for (size_t i = 0; i < sy->m.n; i++) {
         const smember *m = &sy->m.v[i];
         size_t l = 0;
+        if (*budget == 0) break;
+        --*budget;
         if (m->ref) {
-            if (!synset_match(s, m->off, tok, n, &l, depth + 1)) continue;
+            if (!synset_match(s, m->off, tok, n, &l, stack, depth + 1, budget)) continue;
         } else {
             if (m->n > n || memcmp(s->ids.v + m->off, tok, m->n * sizeof *tok) != 0) continue;
             l = m->n;
@@ -1666,8 +1680,9 @@ static int synset_match(const dict_set *s, uint32_t syn, const uint32_t *tok, si
 
 int dict_synset_match(const dict_set *s, uint32_t syn, const uint32_t *tok, size_t n, size_t *len)
 {
-    size_t l = 0;
-    if (!s || !synset_match(s, syn, tok, n, &l, 0)) return 0;
+    size_t l = 0, budget = 100000;
+    uint32_t stack[8];
+    if (!s || !synset_match(s, syn, tok, n, &l, stack, 0, &budget)) return 0;
     if (len) *len = l;
     return 1;
 }
