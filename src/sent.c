@@ -7,9 +7,11 @@
  *       paragraph per line), unless the line ends on a comma, hyphen or dash or
  *       the next one starts in lower case; in a hard-wrapped text (every line
  *       <= 100 bytes) only after a short line or before a list bullet.
- *   S3  a terminal (". ! ? ..." and runs of them) ends a sentence after the
- *       closing quotes and brackets that follow it ("…," he said. / … it." He),
- *       when the next token does not start in lower case or with , ; : etc.
+ *   S3  a terminal (". ! ? ..." and runs of them, ". . .") ends a sentence
+ *       after the closing quotes and brackets that follow it ("…," he said. /
+ *       … it." He), unless the next token is , ; : ) % or starts in lower case
+ *       after a closing mark ("Why?" he asked). Lower case right after the
+ *       terminal is split: web text writes sentences in lower case.
  *   S4  an abbreviation's period (Mr., U.S., Jan., W.) ends a sentence only
  *       before a word that typically opens one ("The", "He", "But"…); a title
  *       (Mr., Gen., Dr., St.) never does.
@@ -17,6 +19,9 @@
  *       whole with it when its closing mark is found in the same paragraph; a
  *       quotation opening a sentence is split as usual.
  *   S6  a list marker ("1.", "a.") alone does not make a sentence.
+ *   S8  a dateline is a sentence of its own, as in EWT: "KYIV, March 13
+ *       (Reuters) -", "WASHINGTON (AP) --", "NEW DELHI -".
+ *   S9  URLs listed one after the other are one sentence each.
  * Quote direction: curly marks say it; a straight '"' opens when it has a space
  * before and none after, closes in the opposite case, else alternates. */
 #include "sent.h"
@@ -78,6 +83,13 @@ static int is_terminal(const sp *p, size_t i)
     for (; *s; s++)
         if (*s != '.' && *s != '!' && *s != '?') return 0;
     return 1;
+}
+
+/* "...", "…", ".." */
+static int is_ellipsis(const sp *p, size_t i)
+{
+    const char *s = tnorm(p, i);
+    return s[0] == '.' && s[1] == '.';
 }
 
 /* an abbreviation that took its period ("U.S.", "Mr.") */
@@ -224,6 +236,52 @@ static int line_break_splits(const sp *p, size_t i, size_t start)
     return 1;
 }
 
+/* first character an upper-case letter */
+static int starts_upper(const sp *p, size_t i)
+{
+    const unsigned char *s = (const unsigned char *)tnorm(p, i);
+    if (s[0] < 0x80) return (ucls_ascii[s[0]] & UCLS_UPPER) != 0;
+    uint32_t cp;
+    if (utf8_decode(s, strlen((const char *)s), &cp) < 0) return 0;
+    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
+}
+
+static int is_url(const sp *p, size_t i)
+{
+    const char *s = tnorm(p, i);
+    return strncmp(s, "http", 4) == 0 || strncmp(s, "www.", 4) == 0;
+}
+
+/* S8: the dash that ends a dateline: "KYIV, March 13 (Reuters) -",
+ * "WASHINGTON (AP) --", "LONDON -" at the start of a sentence */
+static int is_dateline_dash(const sp *p, size_t start, size_t i)
+{
+    if (!(is1(p, i, "-") || is1(p, i, "--")) || i == start || i - start > 12) return 0;
+    if (!p->tk[i].space_after || !p->tk[i - 1].space_after) return 0; /* "A--B", "3-" */
+    size_t caps = 0;
+    for (size_t k = start; k < i; k++) { /* leading words in capitals: the place */
+        const char *f = tnorm(p, k);
+        size_t L = strlen(f), c = 0;
+        for (size_t q = 0; q < L; q++) {
+            if (ucls_ascii[(unsigned char)f[q]] & UCLS_LOWER) { c = 0; break; }
+            if (ucls_ascii[(unsigned char)f[q]] & UCLS_UPPER) c++;
+        }
+        if (c < 2) break;
+        caps += c;
+    }
+    if (caps < 4) return 0;
+    const char *f = tnorm(p, start);
+    if (!strcmp(f, "NOTE") || !strcmp(f, "UPDATE") || !strcmp(f, "ATTN") || !strcmp(f, "FYI"))
+        return 0;
+    for (size_t k = start + 1; k < i; k++) {
+        const char *w = tnorm(p, k);
+        if (!(starts_upper(p, k) || (w[0] >= '0' && w[0] <= '9') || !strcmp(w, ",") ||
+              !strcmp(w, "(") || !strcmp(w, ")") || !strcmp(w, ".")))
+            return 0;
+    }
+    return i + 1 < p->n && !starts_lower(p, i + 1);
+}
+
 static int push_sentence(sp *p, size_t a, size_t b, int par)
 {
     if (b <= a) return 0;
@@ -268,9 +326,14 @@ sitrep_status sent_run(sitrep_doc *doc)
         }
         int term = is_terminal(&p, i);
         int abbr = !term && is_abbrev_tok(&p, i);
-        if (!term && !abbr) continue;
+        int url = !term && !abbr && i + 1 < p.n && is_url(&p, i) && is_url(&p, i + 1); /* S9 */
+        int dl = !term && !abbr && !url && is_dateline_dash(&p, start, i);            /* S8 */
+        if (!term && !abbr && !url && !dl) continue;
         size_t j = i + 1;
-        while (j < p.n && is_closer(&p, j) && gap_newlines(&p, j) == 0) j++;
+        if (term) /* S3: closing quotes and brackets; ". . ." */
+            while (j < p.n && gap_newlines(&p, j) == 0 &&
+                   (is_closer(&p, j) || is_terminal(&p, j)))
+                j++;
         if (j >= p.n) continue;
         if (j <= hold) continue;                          /* S5 */
         if (gap_newlines(&p, j) >= 1) {                   /* the line ends here */
@@ -282,7 +345,10 @@ sitrep_status sent_run(sitrep_doc *doc)
             }
             continue;
         }
-        if (starts_lower(&p, j) || is_continuer(&p, j)) continue;  /* S3 */
+        if (is_continuer(&p, j)) continue;                /* S3 */
+        /* S3: lower case goes on, but right after . ! ? web text starts
+         * sentences in lower case (EWT train +0.5 F1) */
+        if (starts_lower(&p, j) && !url && !(term && j == i + 1 && !is_ellipsis(&p, i))) continue;
         if (abbr) {                                        /* S4 */
             const char *w = tlast(&p, i), *nx = tnorm(&p, j);
             if (tok_is_title(w, strlen(w) - 1)) continue;

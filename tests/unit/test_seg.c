@@ -136,7 +136,9 @@ FIXTURE(paragraphs)
 FIXTURE(list_items)
 FIXTURE(brackets_final)
 FIXTURE(question_exclaim)
-FIXTURE(lowercase_after_period)
+FIXTURE(lowercase_after_period_splits)
+FIXTURE(quote_question_said)
+FIXTURE(url_list)
 FIXTURE(hardwrapped_text)
 
 /* Every token in exactly one sentence, in order; spans inside the text. */
@@ -289,7 +291,9 @@ int main(void)
     RUN(seg_list_items);
     RUN(seg_brackets_final);
     RUN(seg_question_exclaim);
-    RUN(seg_lowercase_after_period);
+    RUN(seg_lowercase_after_period_splits);
+    RUN(seg_quote_question_said);
+    RUN(seg_url_list);
     RUN(seg_hardwrapped_text);
     RUN(robust_empty_and_spaces);
     RUN(robust_one_megabyte);
