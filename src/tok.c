@@ -189,26 +189,51 @@ static void emit(tk *t, size_t a, size_t b) { emit3(t, a, b, 0, 0); }
 
 /* ------------------------------------------------------------ rules */
 
+/* word lists carry their lengths: looked up on every candidate token */
+typedef struct word { const char *w; size_t len; } word;
+#define W(s) { s, sizeof(s) - 1 }
+
+static int in_list(const word *list, size_t n, const char *w, size_t len)
+{
+    for (size_t i = 0; i < n; i++)
+        if (list[i].len == len && list[i].w[0] == w[0] && memcmp(list[i].w, w, len) == 0)
+            return 1;
+    return 0;
+}
+#define IN_LIST(list, w, len) in_list(list, sizeof list / sizeof *list, w, len)
+
 /* T4: abbreviations that take their period. Checked on the shadow form of the
  * run without its period. */
-static const char *const abbrevs[] = {
+static const word abbrevs[] = {
     /* titles */
-    "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt",
-    "Cpl", "Pvt", "Adm", "Cmdr", "Gov", "Sen", "Rep", "Reps", "Rev", "Hon", "Pres", "Supt",
-    "Det", "Insp", "Fr", "Sr", "Jr", "Sra", "Mme", "Mlle", "St", "Ste", "Ft", "Mt",
+    W("Mr"), W("Mrs"), W("Ms"), W("Messrs"), W("Dr"), W("Prof"), W("Gen"), W("Lt"),
+    W("Col"), W("Maj"), W("Capt"), W("Sgt"),
+    W("Cpl"), W("Pvt"), W("Adm"), W("Cmdr"), W("Gov"), W("Sen"), W("Rep"), W("Reps"),
+    W("Rev"), W("Hon"), W("Pres"), W("Supt"),
+    W("Det"), W("Insp"), W("Fr"), W("Sr"), W("Jr"), W("Sra"), W("Mme"), W("Mlle"),
+    W("St"), W("Ste"), W("Ft"), W("Mt"),
     /* organisations */
-    "Inc", "Corp", "Co", "Ltd", "Bros", "Assn", "Dept", "Univ", "Intl", "Govt", "plc",
+    W("Inc"), W("Corp"), W("Co"), W("Ltd"), W("Bros"), W("Assn"), W("Dept"), W("Univ"),
+    W("Intl"), W("Govt"), W("plc"),
     /* months and days */
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
+    W("Jan"), W("Feb"), W("Mar"), W("Apr"), W("Jun"), W("Jul"), W("Aug"), W("Sep"),
+    W("Sept"), W("Oct"), W("Nov"), W("Dec"),
+    W("Mon"), W("Tue"), W("Tues"), W("Wed"), W("Thu"), W("Thur"), W("Thurs"), W("Fri"),
+    W("Sat"),
     /* US states as the press writes them */
-    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind",
-    "Kan", "Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb",
-    "Nev", "Okla", "Ore", "Pa", "Penn", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
+    W("Ala"), W("Ariz"), W("Ark"), W("Calif"), W("Colo"), W("Conn"), W("Del"), W("Fla"),
+    W("Ga"), W("Ill"), W("Ind"),
+    W("Kan"), W("Kans"), W("Ky"), W("La"), W("Md"), W("Mass"), W("Mich"), W("Minn"),
+    W("Miss"), W("Mo"), W("Mont"), W("Neb"),
+    W("Nev"), W("Okla"), W("Ore"), W("Pa"), W("Penn"), W("Tenn"), W("Tex"), W("Va"),
+    W("Vt"), W("Wash"), W("Wis"), W("Wyo"),
     /* the rest */
-    "No", "Nos", "Vol", "vol", "vs", "etc", "approx", "est", "dept", "fig", "Fig", "pp",
-    "Ave", "Blvd", "Rd", "Hwy", "Attn", "al", "cf", "ca", "Ph", "Ed", "eds", "Op",
-    "Arrv", "arrv", "mins", "hrs", "Sq", "Gov't", "Nr", "nr", "viz",
+    W("No"), W("Nos"), W("Vol"), W("vol"), W("vs"), W("etc"), W("approx"), W("est"),
+    W("dept"), W("fig"), W("Fig"), W("pp"),
+    W("Ave"), W("Blvd"), W("Rd"), W("Hwy"), W("Attn"), W("al"), W("cf"), W("ca"), W("Ph"),
+    W("Ed"), W("eds"), W("Op"),
+    W("Arrv"), W("arrv"), W("mins"), W("hrs"), W("Sq"), W("Gov't"), W("Nr"), W("nr"),
+    W("viz"),
 };
 
 int tok_is_abbrev(const char *w, size_t len)
@@ -235,49 +260,55 @@ int tok_is_abbrev(const char *w, size_t len)
         }
         return g > 0 && !digits;
     }
-    for (size_t i = 0; i < sizeof abbrevs / sizeof *abbrevs; i++)
-        if (strlen(abbrevs[i]) == len && memcmp(abbrevs[i], w, len) == 0) return 1;
-    return 0;
+    return IN_LIST(abbrevs, w, len);
 }
 
 /* titles never end a sentence (without their period) */
-static const char *const titles[] = {
-    "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt",
-    "Cpl", "Pvt", "Adm", "Cmdr", "Gov", "Sen", "Rep", "Reps", "Rev", "Hon", "Pres", "Supt",
-    "Det", "Insp", "Fr", "St", "Ste", "Ft", "Mt", "No", "Nos", "Vol", "vs", "cf", "Fig",
-    "fig", "pp", "Mme", "Mlle", "Sra",
+static const word titles[] = {
+    W("Mr"), W("Mrs"), W("Ms"), W("Messrs"), W("Dr"), W("Prof"), W("Gen"), W("Lt"),
+    W("Col"), W("Maj"), W("Capt"), W("Sgt"),
+    W("Cpl"), W("Pvt"), W("Adm"), W("Cmdr"), W("Gov"), W("Sen"), W("Rep"), W("Reps"),
+    W("Rev"), W("Hon"), W("Pres"), W("Supt"),
+    W("Det"), W("Insp"), W("Fr"), W("St"), W("Ste"), W("Ft"), W("Mt"), W("No"), W("Nos"),
+    W("Vol"), W("vs"), W("cf"), W("Fig"),
+    W("fig"), W("pp"), W("Mme"), W("Mlle"), W("Sra"),
 };
 
 int tok_is_title(const char *w, size_t len)
 {
-    for (size_t i = 0; i < sizeof titles / sizeof *titles; i++)
-        if (strlen(titles[i]) == len && memcmp(titles[i], w, len) == 0) return 1;
-    return 0;
+    return len > 0 && IN_LIST(titles, w, len);
 }
 
 /* words that typically open a sentence */
-static const char *const starters[] = {
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That",
-    "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "My", "In", "On",
-    "At", "But", "And", "Or", "So", "Yet", "If", "When", "While", "After", "Before",
-    "As", "For", "With", "However", "Meanwhile", "Some", "Many", "Most", "Other",
-    "Officials", "What", "Why", "How", "Who", "Where", "Now", "Then", "Also", "Still",
-    "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "President", "Please", "Thanks", "Thank",
-    "Do", "Can", "Is", "Are", "Let", "Here", "See", "Hope", "Any",
+static const word starters[] = {
+    W("The"), W("A"), W("An"), W("He"), W("She"), W("It"), W("They"), W("We"), W("I"),
+    W("You"), W("This"), W("That"),
+    W("These"), W("Those"), W("There"), W("His"), W("Her"), W("Its"), W("Their"),
+    W("Our"), W("My"), W("In"), W("On"),
+    W("At"), W("But"), W("And"), W("Or"), W("So"), W("Yet"), W("If"), W("When"),
+    W("While"), W("After"), W("Before"),
+    W("As"), W("For"), W("With"), W("However"), W("Meanwhile"), W("Some"), W("Many"),
+    W("Most"), W("Other"),
+    W("Officials"), W("What"), W("Why"), W("How"), W("Who"), W("Where"), W("Now"),
+    W("Then"), W("Also"), W("Still"),
+    W("Mr."), W("Mrs."), W("Ms."), W("Dr."), W("Gen."), W("President"), W("Please"),
+    W("Thanks"), W("Thank"),
+    W("Do"), W("Can"), W("Is"), W("Are"), W("Let"), W("Here"), W("See"), W("Hope"),
+    W("Any"),
 };
 
 int tok_is_starter(const char *w, size_t len)
 {
-    for (size_t i = 0; i < sizeof starters / sizeof *starters; i++)
-        if (strlen(starters[i]) == len && memcmp(starters[i], w, len) == 0) return 1;
-    return 0;
+    return len > 0 && IN_LIST(starters, w, len);
 }
 
 /* T5: prefixes whose hyphen EWT keeps inside the token. */
-static const char *const hyph_prefixes[] = {
-    "e", "non", "pre", "post", "anti", "pro", "mid", "re", "multi", "ex", "neo", "co",
-    "semi", "over", "sub", "counter", "cross", "socio", "psycho", "arch", "intra",
-    "ultra", "macro", "mini", "quasi", "pseudo",
+static const word hyph_prefixes[] = {
+    W("e"), W("non"), W("pre"), W("post"), W("anti"), W("pro"), W("mid"), W("re"),
+    W("multi"), W("ex"), W("neo"), W("co"),
+    W("semi"), W("over"), W("sub"), W("counter"), W("cross"), W("socio"), W("psycho"),
+    W("arch"), W("intra"),
+    W("ultra"), W("macro"), W("mini"), W("quasi"), W("pseudo"),
 };
 
 static int is_hyph_prefix(const char *s, size_t len)
@@ -286,18 +317,18 @@ static int is_hyph_prefix(const char *s, size_t len)
     /* "e-mail", "e-commerce", but not "Hizb-e-Islami" */
     if (len == 1) return s[0] == 'e' && s[1] == '-' && (ucls_ascii[(unsigned char)s[2]] & UCLS_LOWER);
     for (size_t i = 0; i < sizeof hyph_prefixes / sizeof *hyph_prefixes; i++)
-        if (eq_ci(s, len, hyph_prefixes[i])) return 1;
+        if (hyph_prefixes[i].len == len && eq_ci(s, len, hyph_prefixes[i].w)) return 1;
     return 0;
 }
 
 /* T6: spellings EWT splits without an apostrophe, and where. */
-static const struct { const char *w; unsigned char at; } fused[] = {
-    { "cannot", 3 }, { "gonna", 3 }, { "wanna", 3 }, { "gotta", 3 }, { "outta", 3 },
-    { "dont", 2 }, { "didnt", 3 }, { "doesnt", 4 }, { "isnt", 2 }, { "wasnt", 3 },
-    { "werent", 4 }, { "arent", 3 }, { "hasnt", 3 }, { "havent", 4 }, { "hadnt", 3 },
-    { "couldnt", 5 }, { "wouldnt", 5 }, { "shouldnt", 6 }, { "cant", 2 }, { "wont", 2 },
-    { "aint", 2 }, { "im", 1 }, { "ive", 1 }, { "thats", 4 }, { "youre", 3 },
-    { "theres", 5 }, { "whats", 4 }, { "kinda", 4 },
+static const struct { const char *w; unsigned char len, at; } fused[] = {
+    { "cannot", 6, 3 }, { "gonna", 5, 3 }, { "wanna", 5, 3 }, { "gotta", 5, 3 }, { "outta", 5, 3 },
+    { "dont", 4, 2 }, { "didnt", 5, 3 }, { "doesnt", 6, 4 }, { "isnt", 4, 2 }, { "wasnt", 5, 3 },
+    { "werent", 6, 4 }, { "arent", 5, 3 }, { "hasnt", 5, 3 }, { "havent", 6, 4 }, { "hadnt", 5, 3 },
+    { "couldnt", 7, 5 }, { "wouldnt", 7, 5 }, { "shouldnt", 8, 6 }, { "cant", 4, 2 }, { "wont", 4, 2 },
+    { "aint", 4, 2 }, { "im", 2, 1 }, { "ive", 3, 1 }, { "thats", 5, 4 }, { "youre", 5, 3 },
+    { "theres", 6, 5 }, { "whats", 5, 4 }, { "kinda", 5, 4 },
 };
 
 /* T6: where the clitic of s[a..b) starts, 0 when there is none. */
@@ -324,8 +355,10 @@ static size_t clitic_at(const tk *t, size_t a, size_t b)
         for (size_t i = a + 1; i < b; i++)
             if (!(cl(t, i) & UCLS_UPPER)) { caps = 0; break; }
         if (caps && L <= 4) return 0;
+        int c0 = lower((unsigned char)s[a]);
         for (size_t i = 0; i < sizeof fused / sizeof *fused; i++)
-            if (eq_ci(s + a, L, fused[i].w)) return a + fused[i].at;
+            if (fused[i].len == L && fused[i].w[0] == c0 && eq_ci(s + a, L, fused[i].w))
+                return a + fused[i].at;
     }
     return 0;
 }
