@@ -51,10 +51,15 @@ typedef struct tl_loaded {
     uint32_t n_after, n_before, n_only;   /* only_after: "@cap" = a capitalized word */
 } tl_loaded;
 
+enum { BLOOM_BITS = 1 << 16 };
+
 struct tone_lex {
     arena mem;
     tl_entry *tab;
     size_t cap, n;
+    /* one bit per hash (low 16 bits) of every key: most words of a text (the, of,
+     * said...) are rejected here, in 8 KB that stay in cache, before the table */
+    uint64_t bloom[BLOOM_BITS / 64];
     VEC(tl_loaded) loaded;
     VEC(const char *) cats;
 };
@@ -68,14 +73,20 @@ static uint32_t hash_str(const char *s, size_t len)
     return h;
 }
 
-static const tl_entry *lex_get(const tone_lex *lex, const char *key, size_t len)
+static const tl_entry *lex_get_h(const tone_lex *lex, const char *key, size_t len, uint32_t h)
 {
-    uint32_t h = hash_str(key, len);
+    uint32_t b = h >> 16;
+    if (!(lex->bloom[b / 64] >> (b % 64) & 1)) return NULL;
     for (size_t i = h & (lex->cap - 1);; i = (i + 1) & (lex->cap - 1)) {
         const tl_entry *e = &lex->tab[i];
         if (!e->key) return NULL;
         if (e->hash == h && strncmp(e->key, key, len) == 0 && e->key[len] == '\0') return e;
     }
+}
+
+static const tl_entry *lex_get(const tone_lex *lex, const char *key, size_t len)
+{
+    return lex_get_h(lex, key, len, hash_str(key, len));
 }
 
 static int lex_grow(tone_lex *lex)
@@ -112,6 +123,7 @@ static tl_entry *lex_put(tone_lex *lex, const char *key, size_t len)
     e->key = k;
     e->hash = h;
     e->loaded = -1;
+    lex->bloom[(h >> 16) / 64] |= (uint64_t)1 << ((h >> 16) % 64);
     lex->n++;
     return e;
 }
@@ -152,7 +164,7 @@ static int is_word(const sitrep_word *w)
 {
     if (w->upos == SITREP_UPOS_PUNCT) return 0;
     const char *t = word_text(w);
-    const unsigned char *p = (const unsigned char *)t, *end = p + strlen(t);
+    const unsigned char *p = (const unsigned char *)t, *end = NULL;
     while (*p) {
         if (*p < 0x80) {
             if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))
@@ -161,6 +173,7 @@ static int is_word(const sitrep_word *w)
             continue;
         }
         uint32_t cp;
+        if (!end) end = p + strlen((const char *)p);  /* only for non-ASCII words */
         int n = utf8_decode(p, (size_t)(end - p), &cp);
         if (n < 0) { p++; continue; }
         utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
@@ -233,37 +246,72 @@ static size_t first_word_at(const sitrep_doc *d, uint32_t off)
     return lo;
 }
 
-/* Longest phrase of kind `prefix_flag`/`want` starting at word i (i < w1):
- * returns its length in words (0: none) and its entry in *out. */
-static size_t match_phrase(const tone_lex *lex, const sitrep_doc *d, size_t i, size_t w1,
-                           uint16_t want, uint16_t prefix_flag, int32_t want_loaded,
-                           const tl_entry **out)
+/* The entry of word w (lower-cased), NULL when none. ASCII words are lower-cased
+ * and hashed in one pass; the rest go through lower_into. */
+static const tl_entry *word_entry(const tone_lex *lex, const sitrep_word *w)
 {
-    char buf[KEY_MAX];
-    size_t len = lower_into(word_text(&d->words.v[i]), buf, sizeof buf), best = 0;
+    char key[KEY_MAX];
+    const unsigned char *p = (const unsigned char *)word_text(w);
+    uint32_t h = 2166136261u;
+    size_t len = 0;
+    for (; *p && *p < 0x80 && len + 1 < sizeof key; p++) {
+        char c = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+        key[len++] = c;
+        h = (h ^ (unsigned char)c) * 16777619u;
+    }
+    if (*p) {
+        len = lower_into(word_text(w), key, sizeof key);
+        return len ? lex_get(lex, key, len) : NULL;
+    }
+    key[len] = '\0';
+    return len ? lex_get_h(lex, key, len, h) : NULL;
+}
+
+/* Longest entry starting at word i (i < w1) whose entry e0 is given: a phrase of
+ * kind `want` (a flag) or, with want_loaded, one with a loaded entry. Returns its
+ * length in words (0: none) and its entry in *out. Keys of several words are built
+ * only when e0 begins a phrase (prefix_flag). */
+static size_t match_phrase(const tone_lex *lex, const sitrep_doc *d, size_t i, size_t w1,
+                           const tl_entry *e0, uint16_t want, uint16_t prefix_flag,
+                           int want_loaded, const tl_entry **out)
+{
+    size_t best = 0;
     *out = NULL;
-    if (!len) return 0;
-    for (size_t j = i;;) {
+    if (!e0) return 0;
+    if ((want && (e0->flags & want)) || (want_loaded && e0->loaded >= 0)) {
+        best = 1;
+        *out = e0;
+    }
+    if (!(e0->flags & prefix_flag)) return best;
+    char buf[KEY_MAX];
+    size_t len = lower_into(word_text(&d->words.v[i]), buf, sizeof buf);
+    for (size_t j = i + 1; len && j < w1 && len + 2 < sizeof buf; j++) {
+        buf[len++] = ' ';
+        size_t m = lower_into(word_text(&d->words.v[j]), buf + len, sizeof buf - len);
+        if (!m) break;
+        len += m;
         const tl_entry *e = lex_get(lex, buf, len);
         if (!e) break;
         if ((want && (e->flags & want)) || (want_loaded && e->loaded >= 0)) {
             best = j - i + 1;
             *out = e;
         }
-        if (!(e->flags & prefix_flag) || ++j >= w1) break;
-        if (len + 2 >= sizeof buf) break;
-        buf[len++] = ' ';
-        size_t m = lower_into(word_text(&d->words.v[j]), buf + len, sizeof buf - len);
-        if (!m) break;
-        len += m;
+        if (!(e->flags & prefix_flag)) break;
     }
     return best;
 }
 
-static void score_words(const tone_lex *lex, const sitrep_doc *d, size_t w0, size_t w1,
-                        tone_acc *a)
+typedef struct qscan qscan;
+static int loaded_at(const tone_lex *lex, sitrep_doc *d, size_t i, const tl_entry *e,
+                     qscan *qs, size_t *skip);
+
+/* One walk over words [w0, w1): the tone counts into *a and, when hits is not NULL
+ * (it is d, in tone_run), the loaded-language hits. Returns SITREP_ERR_NOMEM when a
+ * hit cannot be stored. */
+static sitrep_status score_words(const tone_lex *lex, const sitrep_doc *d, size_t w0,
+                                 size_t w1, tone_acc *a, sitrep_doc *hits, qscan *qs)
 {
-    char key[KEY_MAX];
+    size_t loaded_skip = w0;
     int neg_left = 0, at_start = 1;
     double mod = 1.0;
     size_t skip_until = w0, si = 0;
@@ -274,16 +322,21 @@ static void score_words(const tone_lex *lex, const sitrep_doc *d, size_t w0, siz
         const char *t = word_text(w);
         if (si < d->sentences.n && d->sentences.v[si].word == i) { at_start = 1; si++; }
         if (!is_word(w)) {
-            if (opens_clause(t) || strcmp(t, ",") == 0) { neg_left = 0; mod = 1.0; }
-            if (opens_clause(t)) at_start = 1;
+            int opens = opens_clause(t);
+            if (opens || (t[0] == ',' && !t[1])) { neg_left = 0; mod = 1.0; }
+            if (opens) at_start = 1;
             continue;
         }
         if (counts_as_word(d, i, w0)) a->words++;
         int name = w->upos == SITREP_UPOS_PROPN ||
                    (w->upos == SITREP_UPOS_NONE && !at_start && starts_upper(t));
         at_start = 0;
-        size_t klen = lower_into(t, key, sizeof key);
-        const tl_entry *e = klen ? lex_get(lex, key, klen) : NULL;
+        const tl_entry *e = word_entry(lex, w);
+        /* loaded language: not on names ("Fast and Furious") */
+        if (hits && e && !name && i >= loaded_skip &&
+            (e->loaded >= 0 || (e->flags & TL_PREFIX_LOADED)) &&
+            loaded_at(lex, hits, i, e, qs, &loaded_skip) != 0)
+            return SITREP_ERR_NOMEM;
         /* activity words are verbs: once tagged, only a VERB counts ("the fire") */
         if (e && (e->flags & TL_ACTIVITY) && !name &&
             (w->upos == SITREP_UPOS_NONE || w->upos == SITREP_UPOS_VERB))
@@ -291,7 +344,7 @@ static void score_words(const tone_lex *lex, const sitrep_doc *d, size_t w0, siz
         if (e && (e->flags & TL_GROUP) && n_upper_ascii(t) < 2) a->group++;
         if (i < skip_until) continue;  /* inside a phrase already scored */
         const tl_entry *p = NULL;
-        size_t plen = e ? match_phrase(lex, d, i, w1, TL_AFINN, TL_PREFIX_AFINN, 0, &p) : 0;
+        size_t plen = match_phrase(lex, d, i, w1, e, TL_AFINN, TL_PREFIX_AFINN, 0, &p);
         if (plen == 1 && name) plen = 0;
         if (plen <= 1 && e && (e->flags & TL_NEGATOR)) { neg_left = NEG_SCOPE; continue; }
         if (plen <= 1 && e && (e->flags & TL_BOUNDARY)) { neg_left = 0; mod = 1.0; continue; }
@@ -309,6 +362,7 @@ static void score_words(const tone_lex *lex, const sitrep_doc *d, size_t w0, siz
         if (neg_left > 0) neg_left--;
         mod = 1.0;
     }
+    return SITREP_OK;
 }
 
 static void acc_to_tone(const tone_acc *a, sitrep_tone *t)
@@ -333,7 +387,7 @@ sitrep_status tone_span(const tone_lex *lex, const sitrep_doc *d, uint32_t start
     size_t w0 = first_word_at(d, start), w1 = w0;
     while (w1 < d->words.n && d->words.v[w1].end <= end) w1++;
     tone_acc a;
-    score_words(lex, d, w0, w1, &a);
+    score_words(lex, d, w0, w1, &a, NULL, NULL);
     acc_to_tone(&a, out);
     return SITREP_OK;
 }
@@ -342,11 +396,11 @@ sitrep_status tone_span(const tone_lex *lex, const sitrep_doc *d, uint32_t start
 
 /* Walks the words in order and says which lie inside a quotation: doc->quotes
  * spans when there are any, else the spans between quotation marks in the text. */
-typedef struct qscan {
+struct qscan {
     const sitrep_doc *d;
     size_t pos;
     int open;
-} qscan;
+};
 
 static int quote_excludes(const sitrep_quote *q)
 {
@@ -429,37 +483,31 @@ static int cmp_loaded(const void *x, const void *y)
     return a->end > b->end ? -1 : a->end < b->end ? 1 : 0;  /* the longer first */
 }
 
-static sitrep_status find_loaded(const tone_lex *lex, sitrep_doc *d)
+/* A loaded hit starting at word i (entry e), if its context allows: appended to
+ * d->loaded, *skip set past it. -1 on no memory. Whether it lies in a quotation is
+ * asked only here: quotation scanning costs nothing on the words without hits. */
+static int loaded_at(const tone_lex *lex, sitrep_doc *d, size_t i, const tl_entry *e,
+                     qscan *qs, size_t *skip)
 {
-    qscan qs = {d, 0, 0};
-    int sorted = 1, at_start = 1;
-    size_t si = 0;
-    for (size_t i = 0; i < d->words.n; i++) {
-        const sitrep_word *w = &d->words.v[i];
-        int inq = qscan_in(&qs, w);
-        if (si < d->sentences.n && d->sentences.v[si].word == i) { at_start = 1; si++; }
-        if (!is_word(w)) {
-            if (opens_clause(word_text(w))) at_start = 1;
-            continue;
-        }
-        /* a capitalized word inside a sentence is a name ("Fast and Furious") */
-        int name = w->upos == SITREP_UPOS_PROPN ||
-                   (w->upos == SITREP_UPOS_NONE && !at_start && starts_upper(word_text(w)));
-        at_start = 0;
-        if (name) continue;
-        const tl_entry *p;
-        size_t plen = match_phrase(lex, d, i, d->words.n, 0, TL_PREFIX_LOADED, 1, &p);
-        if (!plen) continue;
-        const tl_loaded *L = &lex->loaded.v[p->loaded];
-        if (!context_ok(L, d, i, plen)) continue;
-        sitrep_loaded *h = vec_push(d->loaded);
-        if (!h) return SITREP_ERR_NOMEM;
-        h->start = w->start;
-        h->end = d->words.v[i + plen - 1].end;
-        h->category = L->category;
-        h->in_quote = (uint8_t)inq;
-        i += plen - 1;
-    }
+    const tl_entry *p;
+    size_t plen = match_phrase(lex, d, i, d->words.n, e, 0, TL_PREFIX_LOADED, 1, &p);
+    if (!plen) return 0;
+    const tl_loaded *L = &lex->loaded.v[p->loaded];
+    if (!context_ok(L, d, i, plen)) return 0;
+    sitrep_loaded *h = vec_push(d->loaded);
+    if (!h) return -1;
+    h->start = d->words.v[i].start;
+    h->end = d->words.v[i + plen - 1].end;
+    h->category = L->category;
+    h->in_quote = (uint8_t)qscan_in(qs, &d->words.v[i]);
+    *skip = i + plen;
+    return 0;
+}
+
+/* Scare quotes (quotes stage, kind "scare") are hits of their own. */
+static sitrep_status scare_quotes(sitrep_doc *d)
+{
+    int added = 0;
     for (size_t k = 0; k < d->quotes.n; k++) {
         const sitrep_quote *q = &d->quotes.v[k];
         if (!q->kind || strcmp(q->kind, "scare") != 0) continue;
@@ -468,9 +516,9 @@ static sitrep_status find_loaded(const tone_lex *lex, sitrep_doc *d)
         h->start = q->start;
         h->end = q->end;
         h->category = "scare-quote";
-        sorted = 0;
+        added = 1;
     }
-    if (!sorted) qsort(d->loaded.v, d->loaded.n, sizeof *d->loaded.v, cmp_loaded);
+    if (added) qsort(d->loaded.v, d->loaded.n, sizeof *d->loaded.v, cmp_loaded);
     return SITREP_OK;
 }
 
@@ -478,9 +526,11 @@ sitrep_status tone_run(const tone_lex *lex, sitrep_doc *d)
 {
     if (!lex || !d) return SITREP_ERR_USAGE;
     tone_acc a;
-    score_words(lex, d, 0, d->words.n, &a);
+    qscan qs = {d, 0, 0};
+    sitrep_status st = score_words(lex, d, 0, d->words.n, &a, d, &qs);
     acc_to_tone(&a, &d->tone);
-    return find_loaded(lex, d);
+    if (st != SITREP_OK) return st;
+    return scare_quotes(d);
 }
 
 double tone_loaded_density(const sitrep_doc *d)
