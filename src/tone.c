@@ -57,7 +57,7 @@ struct tone_lex {
     arena mem;
     tl_entry *tab;
     size_t cap, n;
-    /* one bit per hash (low 16 bits) of every key: most words of a text (the, of,
+    /* one bit per hash (high 16 bits) of every key: most words of a text (the, of,
      * said...) are rejected here, in 8 KB that stay in cache, before the table */
     uint64_t bloom[BLOOM_BITS / 64];
     VEC(tl_loaded) loaded;
