@@ -331,6 +331,23 @@ static void span_per_sentence(void)
     sitrep_doc_free(d);
 }
 
+/* Once tagged, PROPN marks names and only a VERB is an activity word. */
+static void tagged_words(void)
+{
+    const char *text = "Hope and hope : they fire the fire";
+    sitrep_doc *d = make_doc(text, strlen(text), 0);
+    static const uint8_t upos[] = {SITREP_UPOS_PROPN, SITREP_UPOS_CCONJ, SITREP_UPOS_NOUN,
+                                   SITREP_UPOS_PUNCT, SITREP_UPOS_PRON, SITREP_UPOS_VERB,
+                                   SITREP_UPOS_DET, SITREP_UPOS_NOUN};
+    CHECK_INT(d->words.n, 8);
+    for (size_t i = 0; i < d->words.n && i < 8; i++) d->words.v[i].upos = upos[i];
+    tone_run(mini_lex, d);
+    CHECK_INT(d->tone.words, 7);
+    CHECK(near(d->tone.positive, 100.0 / 7));   /* "hope" only: "Hope" is a name */
+    CHECK(near(d->tone.activity, 100.0 / 7));   /* "fire" the verb only */
+    sitrep_doc_free(d);
+}
+
 static void empty_doc(void)
 {
     sitrep_doc *d = make_doc("", 0, 0);
@@ -566,6 +583,7 @@ int main(void)
     RUN(fixtures_through_seg);
     RUN(lexicon_errors);
     RUN(span_per_sentence);
+    RUN(tagged_words);
     RUN(empty_doc);
     RUN(loaded_density);
     RUN(load_time);
