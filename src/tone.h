@@ -11,9 +11,9 @@
  *   tone       positive - negative;   polarity   positive + negative;
  *   activity   100 x (activity words, data/lexicon/activity.txt) / words;
  *   self_group 100 x (self/group reference pronouns, data/lexicon/groups.txt) / words.
- * A sentiment word is a word or phrase of AFINN-165 (with data/lexicon/sentiment-
- * overrides.txt) with a non-zero score; it counts
- * as one word of its sign (GDELT counts words, not scores), times its modifiers:
+ * A sentiment word is a word or phrase with a non-zero score in AFINN-165 (as
+ * corrected by data/lexicon/sentiment-overrides.txt); it counts as one word of its
+ * sign (GDELT counts words, not scores), times its modifiers:
  * a negator up to 3 words before (not, n't, never, no, without...: the sign flips),
  * an intensifier or downtoner just before (very 1.5, slightly 0.5...: the count is
  * scaled). Phrases are matched longest first ("does not work", "not good"), so a
@@ -21,8 +21,8 @@
  * sentence of an untagged text, and PROPN words, are taken as names: not scored.
  *
  * Loaded language (data/lexicon/loaded.txt, categories "name-calling", "emotive",
- * "exaggeration") is looked up on every word but names; a hit inside a quotation gets
- * in_quote = 1 (a speaker's words are theirs, not the article's). Quotations are
+ * "exaggeration") is looked up on every word but names; a hit inside a quotation
+ * gets in_quote = 1 (a speaker's words are theirs, not the article's). Quotations are
  * doc->quotes spans of kind other than "indirect" and "scare"; a "scare" quote is
  * itself a hit of category "scare-quote". When doc->quotes is empty the spans
  * between quotation marks (“…”, "…", «…», closed at the end of a paragraph) are used.
