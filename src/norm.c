@@ -89,6 +89,12 @@ static int is_nonstarter(uint32_t cp)
     return cp >= 0x300 && utf8proc_get_property((utf8proc_int32_t)cp)->combining_class != 0;
 }
 
+static int nonstarter_at(const unsigned char *t, size_t len, size_t k)
+{
+    uint32_t cp;
+    return t[k] >= 0x80 && utf8_decode(t + k, len - k, &cp) > 0 && is_nonstarter(cp);
+}
+
 enum { PIECE_MAX = 32 };
 
 sitrep_status norm_run(sitrep_doc *doc)
@@ -102,9 +108,12 @@ sitrep_status norm_run(sitrep_doc *doc)
 
     size_t i = 0;
     while (i < len) {
-        if (t[i] < 0x80) {
+        /* an ASCII run, less its last character when a combining mark follows
+         * (that character starts the piece the mark composes with) */
+        if (t[i] < 0x80 && !(i + 1 < len && nonstarter_at(t, len, i + 1))) {
             size_t j = i;
             while (j < len && t[j] < 0x80) j++;
+            if (j < len && j - 1 > i && nonstarter_at(t, len, j)) j--;
             if (nb_room(&b, j - i)) return SITREP_ERR_NOMEM;
             memcpy(b.s + b.n, t + i, j - i);
             for (size_t k = i; k < j; k++) b.map[b.n++] = (uint32_t)k;
@@ -140,7 +149,8 @@ sitrep_status norm_run(sitrep_doc *doc)
         if (!copy) {
             utf8proc_int32_t buf[PIECE_MAX * 4 + 8];
             utf8proc_ssize_t m = utf8proc_decompose(t + i, (utf8proc_ssize_t)(j - i), buf,
-                                                    PIECE_MAX * 4, UTF8PROC_STABLE);
+                                                    PIECE_MAX * 4,
+                                                    UTF8PROC_STABLE | UTF8PROC_COMPOSE);
             if (m < 0 || m > PIECE_MAX * 4) {
                 copy = 1;
             } else {
