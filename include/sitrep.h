@@ -121,7 +121,10 @@ typedef struct sitrep_actor {
     uint32_t sentence;
     const char *text;         /* the mention as written */
     const char *code;         /* CAMEO actor code, "" when unknown */
-    const char *kind;         /* "person", "country", "org", "agent", "pronoun"... or NULL */
+    const char *kind;         /* "person", "country", "org", "group", "pronoun" or NULL */
+    uint32_t antecedent;      /* for a pronoun or a repeated surname: 1 + the index (in
+                                 the document's actors) of the named mention it refers
+                                 to; 0 when none */
 } sitrep_actor;
 
 /* A place (gazetteer hit). lat/lon are NaN when unknown. */
@@ -270,6 +273,10 @@ typedef struct sitrep_options {
     const char *model;        /* tagger/parser model path; NULL = default search */
     int strict;               /* dictionary errors are fatal */
     int parse_only;           /* stop after tagging and parsing (sitrep parse) */
+    /* Called for each skipped dictionary entry or other non-fatal load problem
+     * (file and line in the error); NULL = ignored. */
+    void (*warn)(void *ctx, const sitrep_error *w);
+    void *warn_ctx;
 } sitrep_options;
 
 typedef struct sitrep_pipeline sitrep_pipeline;

@@ -129,6 +129,8 @@ static int actor_json(sitrep_buf *b, const sitrep_doc *d, const sitrep_actor *a)
     int r = buf_putc(b, '{') | key(b, "text") | json_str(b, a->text) | buf_putc(b, ',') |
             key(b, "code") | json_str(b, a->code ? a->code : "") | buf_putc(b, ',');
     if (a->kind) r |= key(b, "kind") | json_str(b, a->kind) | buf_putc(b, ',');
+    if (a->antecedent && a->antecedent <= d->actors.n)
+        r |= key(b, "refers_to") | json_str(b, d->actors.v[a->antecedent - 1].text) | buf_putc(b, ',');
     return r | key(b, "sentence") | buf_int(b, a->sentence) | buf_putc(b, ',') |
            span(b, d, a->start, a->end) | buf_putc(b, '}');
 }

@@ -1,0 +1,361 @@
+/* actor.c — actor mentions, agents, coreference (contract in actor.h).
+ *
+ * The sentence is first turned into "units": words, or runs of words written
+ * without spaces whose joined upper-case form is a dictionary word (so the
+ * dictionary's AL-QAEDA or PEOPLE'S still match "al - Qaeda", "People 's").
+ * Mentions are then read left to right as
+ *     [possessor 's] [country/org] [agent...] [of|from [the] country] [person|Name]
+ * with the most specific code winning: a known person's dated code, else
+ * country + agent, else the country or organisation alone. */
+#include "actor.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "doc.h"
+
+enum { MAX_WORD = 128, MAX_JOIN = 6 };
+
+typedef struct unit {
+    uint32_t w0, w1;        /* words [w0, w1) of the sentence (document indices) */
+    uint32_t id;            /* dictionary word id, 0 unknown */
+} unit;
+
+typedef struct found {      /* a dictionary match */
+    const dict_actor *actor;
+    const dict_agent *agent;
+    size_t len;             /* in units */
+} found;
+
+static size_t upper(const char *s, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (; *s && n + 1 < cap; s++) out[n++] = (char)toupper((unsigned char)*s);
+    out[n] = '\0';
+    return *s ? 0 : n;      /* 0: too long */
+}
+
+static const char *wnorm(const sitrep_word *w) { return w->norm ? w->norm : w->form; }
+
+/* 1 when word i is directly followed by word i+1 without white space. */
+static int glued(const sitrep_doc *d, uint32_t i)
+{
+    const sitrep_word *a = &d->words.v[i], *b = &d->words.v[i + 1];
+    if (a->token == b->token) return 1;
+    return !d->tokens.v[a->token].space_after && d->tokens.v[a->token].end == d->tokens.v[b->token].start;
+}
+
+static size_t make_units(const dict_set *ds, const sitrep_doc *d, const sitrep_sentence *s, unit *u)
+{
+    size_t n = 0;
+    for (uint32_t i = s->word; i < s->word + s->nwords;) {
+        char buf[MAX_WORD * MAX_JOIN];
+        size_t len = 0;
+        uint32_t best_end = i + 1, best_id = 0;
+        /* longest glued run that is one dictionary word */
+        for (uint32_t j = i; j < s->word + s->nwords && j < i + MAX_JOIN; j++) {
+            if (j > i && !glued(d, j - 1)) break;
+            char up[MAX_WORD];
+            size_t l = upper(wnorm(&d->words.v[j]), up, sizeof up);
+            if (!l || len + l >= sizeof buf) break;
+            memcpy(buf + len, up, l);
+            len += l;
+            uint32_t id = dict_intern_lookupn(ds, buf, len);
+            if (j == i) best_id = id;
+            else if (id) { best_id = id; best_end = j + 1; }
+        }
+        u[n].w0 = i;
+        u[n].w1 = best_end;
+        u[n].id = best_id;
+        n++;
+        i = best_end;
+    }
+    return n;
+}
+
+static int is_cap(const char *s) { return isupper((unsigned char)s[0]) || isdigit((unsigned char)s[0]); }
+
+static int all_caps(const char *s)
+{
+    int letters = 0;
+    for (; *s; s++) {
+        if (islower((unsigned char)*s)) return 0;
+        letters += isupper((unsigned char)*s) != 0;
+    }
+    return letters > 0;
+}
+
+/* Case check for a dictionary match over units [a, b): some word must be
+ * capitalized; a short all-caps dictionary word (US, UN, EU) must be written in
+ * capitals ("us" is a pronoun). */
+static int case_ok(const sitrep_doc *d, const unit *u, size_t a, size_t b)
+{
+    int cap = 0;
+    for (size_t k = a; k < b; k++)
+        for (uint32_t w = u[k].w0; w < u[k].w1; w++) {
+            const char *f = d->words.v[w].form;
+            if (is_cap(f)) cap = 1;
+            if (b - a == 1 && strlen(f) <= 3 && !all_caps(f)) return 0;
+        }
+    return cap;
+}
+
+static found match_at(const dict_set *ds, const sitrep_doc *d, const unit *u, size_t n, size_t i)
+{
+    uint32_t ids[64];
+    size_t m = n - i < 64 ? n - i : 64;
+    for (size_t k = 0; k < m; k++) ids[k] = u[i + k].id;
+    found f = {0};
+    size_t alen = 0, plen = 0;
+    const dict_actor *a = ids[0] ? dict_actor_match(ds, ids, m, &alen) : NULL;
+    const dict_agent *g = ids[0] ? dict_agent_match(ds, ids, m, &plen) : NULL;
+    if (a && !case_ok(d, u, i, i + alen)) a = NULL;
+    if (a && (!g || alen >= plen)) { f.actor = a; f.len = alen; }
+    else if (g) { f.agent = g; f.len = plen; }
+    return f;
+}
+
+/* What a dictionary actor is, from its codes and where it was defined. */
+static const char *actor_kind(const dict_set *ds, const dict_actor *a, const char *code)
+{
+    size_t nc = dict_actor_ncodes(ds, a);
+    for (size_t i = 0; i < nc; i++) {
+        dict_dated dd;
+        if (!dict_actor_code_at(ds, a, i, &dd)) continue;
+        if (dd.when != DICT_ALWAYS || (dd.file && strstr(dd.file, "people"))) return "person";
+    }
+    if (!code) return "org";
+    if (strlen(code) == 3) return "country";
+    if (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code, "MNC", 3)) return "org";
+    return "group";
+}
+
+/* Country + agent: "~MIL" appends, "IGO~" prefixes; a country code is the first
+ * three letters of a code such as RUSGOV. */
+static const char *combine(sitrep_doc *d, const char *base, const char *agent)
+{
+    if (!agent || !*agent) return base;
+    size_t al = strlen(agent);
+    if (agent[0] == '~') {
+        if (!base || !*base) return arena_strdup(&d->mem, agent + 1);
+        char c[4] = {0};
+        memcpy(c, base, strlen(base) >= 3 ? 3 : strlen(base));
+        return arena_printf(&d->mem, "%s%s", c, agent + 1);
+    }
+    if (agent[al - 1] == '~') return arena_printf(&d->mem, "%.*s%s", (int)(al - 1), agent, base ? base : "");
+    return arena_strdup(&d->mem, agent);
+}
+
+static int word_is(const sitrep_doc *d, uint32_t w, const char *lower)
+{
+    const char *f = wnorm(&d->words.v[w]);
+    for (; *f && *lower; f++, lower++)
+        if (tolower((unsigned char)*f) != *lower) return 0;
+    return !*f && !*lower;
+}
+
+static const char *const months[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", NULL,
+};
+
+static int is_month_or_day(const sitrep_doc *d, uint32_t w)
+{
+    for (int i = 0; months[i]; i++)
+        if (word_is(d, w, months[i])) return 1;
+    return 0;
+}
+
+static int proper(const sitrep_doc *d, uint32_t w, uint32_t sent_first)
+{
+    const sitrep_word *x = &d->words.v[w];
+    if (x->upos) return x->upos == SITREP_UPOS_PROPN && is_cap(x->form);
+    /* untagged: a capitalized word that does not start the sentence */
+    return w != sent_first && isupper((unsigned char)x->form[0]);
+}
+
+static const char *const place_words[] = {
+    "region", "oblast", "province", "city", "county", "district", "state", "river",
+    "sea", "island", "islands", "mountains", "valley", "street", "square", NULL,
+};
+
+static int add_actor(sitrep_doc *d, size_t sent, uint32_t w0, uint32_t w1, const char *code,
+                     const char *kind, int32_t antecedent)
+{
+    sitrep_actor *a = vec_push(d->actors);
+    if (!a) return -1;
+    a->start = d->words.v[w0].start;
+    a->end = d->words.v[w1 - 1].end;
+    /* a span ending inside a multi-word token ends with the token */
+    const sitrep_token *t = &d->tokens.v[d->words.v[w1 - 1].token];
+    if (d->words.v[w1 - 1].end > t->end) a->end = t->end;
+    a->sentence = (uint32_t)sent;
+    a->text = arena_strndup(&d->mem, d->text + a->start, a->end - a->start);
+    a->code = code ? code : "";
+    a->kind = kind;
+    a->antecedent = antecedent >= 0 ? (uint32_t)antecedent + 1 : 0;
+    return a->text ? 0 : -1;
+}
+
+/* The last named mention compatible with a pronoun, before actor index `before`. */
+static int32_t antecedent_for(const sitrep_doc *d, size_t before, int person)
+{
+    for (size_t i = before; i-- > 0;) {
+        const sitrep_actor *a = &d->actors.v[i];
+        if (!a->kind || !strcmp(a->kind, "pronoun")) continue;
+        if (person == !strcmp(a->kind, "person")) return (int32_t)i;
+        if (!person && (!strcmp(a->kind, "country") || !strcmp(a->kind, "org"))) return (int32_t)i;
+    }
+    return -1;
+}
+
+/* An earlier person mention whose last word is this (single-word) name. */
+static int32_t surname_match(const sitrep_doc *d, const char *name, size_t nlen)
+{
+    for (size_t i = d->actors.n; i-- > 0;) {
+        const sitrep_actor *a = &d->actors.v[i];
+        if (!a->kind || (strcmp(a->kind, "person") && a->code[0])) continue;
+        size_t tl = strlen(a->text);
+        if (tl > nlen && a->text[tl - nlen - 1] == ' ' && !memcmp(a->text + tl - nlen, name, nlen))
+            return a->antecedent ? (int32_t)a->antecedent - 1 : (int32_t)i;
+    }
+    return -1;
+}
+
+static sitrep_status sentence_actors(const dict_set *ds, sitrep_doc *d, size_t si, int32_t day,
+                                     unit *u)
+{
+    const sitrep_sentence *s = &d->sentences.v[si];
+    size_t n = make_units(ds, d, s, u);
+    for (size_t i = 0; i < n;) {
+        uint32_t w = u[i].w0;
+        found f = match_at(ds, d, u, n, i);
+        if (!f.actor && !f.agent) {
+            const sitrep_word *x = &d->words.v[w];
+            /* pronouns */
+            if (x->upos == SITREP_UPOS_PRON || (!x->upos && u[i].w1 == w + 1)) {
+                int person = word_is(d, w, "he") || word_is(d, w, "she") ||
+                             word_is(d, w, "him") || word_is(d, w, "her");
+                int thing = word_is(d, w, "it");
+                if (person || thing) {
+                    int32_t ant = antecedent_for(d, d->actors.n, person);
+                    if (ant >= 0 &&
+                        add_actor(d, si, w, u[i].w1, d->actors.v[ant].code, "pronoun", ant))
+                        return SITREP_ERR_NOMEM;
+                }
+                i++;
+                continue;
+            }
+            /* unknown proper names: a run of proper nouns */
+            if (proper(d, w, s->word) && !is_month_or_day(d, w)) {
+                size_t j = i + 1;
+                while (j < n && proper(d, u[j].w0, s->word) && !is_month_or_day(d, u[j].w0) &&
+                       !match_at(ds, d, u, n, j).actor)
+                    j++;
+                uint32_t we = u[j - 1].w1;
+                int placey = (i > 0 && (word_is(d, u[i - 1].w0, "in") || word_is(d, u[i - 1].w0, "at") ||
+                                        word_is(d, u[i - 1].w0, "near"))) ;
+                for (int k = 0; place_words[k] && j < n; k++)
+                    if (word_is(d, u[j].w0, place_words[k])) placey = 1;
+                if (!placey) {
+                    int32_t ant = -1;
+                    const char *code = "";
+                    const char *kind = "unknown";
+                    if (j == i + 1) {
+                        const char *name = d->text + d->words.v[w].start;
+                        ant = surname_match(d, name, d->words.v[u[i].w1 - 1].end - d->words.v[w].start);
+                        if (ant >= 0) { code = d->actors.v[ant].code; kind = "person"; }
+                    }
+                    if (add_actor(d, si, w, we, code, kind, ant)) return SITREP_ERR_NOMEM;
+                }
+                i = j;
+                continue;
+            }
+            i++;
+            continue;
+        }
+
+        /* a dictionary mention, possibly extended */
+        size_t start = i, end = i + f.len;
+        const char *base = NULL, *kind = NULL, *agent = NULL;
+        if (f.actor) {
+            base = dict_actor_code(ds, f.actor, day);
+            kind = actor_kind(ds, f.actor, base);
+        } else {
+            agent = dict_agent_code(ds, f.agent);
+        }
+        /* possessor: X 's AGENT  (X already emitted as the previous actor) */
+        if (f.agent && i >= 1 && word_is(d, u[i - 1].w0, "'s") && d->actors.n &&
+            d->actors.v[d->actors.n - 1].end <= d->words.v[u[i - 1].w0].start &&
+            d->actors.v[d->actors.n - 1].sentence == si) {
+            const sitrep_actor *pos = &d->actors.v[d->actors.n - 1];
+            base = pos->code;
+        }
+        /* COUNTRY AGENT... */
+        while (end < n) {
+            found g = match_at(ds, d, u, n, end);
+            if (g.agent && !agent) {
+                agent = dict_agent_code(ds, g.agent);
+                end += g.len;
+            } else if (g.agent && agent) {
+                end += g.len;       /* "defence minister" after "minister": keep the first */
+            } else break;
+        }
+        /* AGENT of|from [the] COUNTRY */
+        if (agent && !base && end + 1 < n &&
+            (word_is(d, u[end].w0, "of") || word_is(d, u[end].w0, "from"))) {
+            size_t k = end + 1;
+            if (k < n && word_is(d, u[k].w0, "the")) k++;
+            found g = k < n ? match_at(ds, d, u, n, k) : (found){0};
+            if (g.actor) {
+                const char *c = dict_actor_code(ds, g.actor, day);
+                const char *gk = actor_kind(ds, g.actor, c);
+                if (c && strcmp(gk, "person")) { base = c; end = k + g.len; }
+            }
+        }
+        /* ... followed by a name: a known person wins, an unknown name joins the mention */
+        const char *code = combine(d, base, agent);
+        if (agent && base) kind = "group";
+        if (end < n && (agent || (kind && strcmp(kind, "person")))) {
+            found g = match_at(ds, d, u, n, end);
+            if (g.actor) {
+                const char *c = dict_actor_code(ds, g.actor, day);
+                if (!strcmp(actor_kind(ds, g.actor, c), "person")) {
+                    /* the title and the name are one mention; the name's role wins
+                     * when it has one on this date */
+                    if (c && strcmp(c, "---")) code = c;
+                    kind = "person";
+                    end += g.len;
+                }
+            } else if (agent && proper(d, u[end].w0, s->word) && !is_month_or_day(d, u[end].w0)) {
+                size_t k = end;
+                while (k < n && proper(d, u[k].w0, s->word) && !match_at(ds, d, u, n, k).actor &&
+                       !match_at(ds, d, u, n, k).agent)
+                    k++;
+                end = k;
+                kind = "person";
+            }
+        }
+        if (!kind) kind = f.agent && !base ? "agent" : "group";
+        if (code && !strcmp(code, "---")) { i = end; continue; }   /* known non-actor */
+        if (add_actor(d, si, u[start].w0, u[end - 1].w1, code, kind, -1)) return SITREP_ERR_NOMEM;
+        i = end;
+    }
+    return SITREP_OK;
+}
+
+sitrep_status actor_run(const dict_set *ds, sitrep_doc *d, int32_t day)
+{
+    if (!ds) return SITREP_OK;
+    size_t maxw = 0;
+    for (size_t s = 0; s < d->sentences.n; s++)
+        if (d->sentences.v[s].nwords > maxw) maxw = d->sentences.v[s].nwords;
+    unit *u = arena_alloc(&d->mem, (maxw + 1) * sizeof *u);
+    if (!u) return SITREP_ERR_NOMEM;
+    for (size_t s = 0; s < d->sentences.n; s++) {
+        sitrep_status st = sentence_actors(ds, d, s, day, u);
+        if (st != SITREP_OK) return st;
+    }
+    return SITREP_OK;
+}
