@@ -1047,6 +1047,31 @@ uint32_t dict_intern_lookup(const dict_set *s, const char *w)
     return w ? dict_intern_lookupn(s, w, strlen(w)) : 0;
 }
 
+uint32_t dict_word_id(const dict_set *s, const char *w, size_t n)
+{
+    char buf[1024];
+    size_t o = 0;
+    if (!s || !w || n > 255) return 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)w[i];
+        if (c < 0x80) {
+            buf[o++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        int k = utf8_decode((const unsigned char *)w + i, n - i, &cp);
+        if (k < 0) {
+            buf[o++] = (char)c;
+            i++;
+            continue;
+        }
+        o += (size_t)utf8_encode((uint32_t)utf8proc_toupper((utf8proc_int32_t)cp), buf + o);
+        i += (size_t)k;
+    }
+    return intern_get(s->words, buf, o);
+}
+
 const char *dict_word(const dict_set *s, uint32_t id) { return s ? intern_str(s->words, id) : NULL; }
 
 /* ------------------------------------------------------------------- verbs */

@@ -44,6 +44,9 @@ sitrep_status dict_load_mem(dict_set *s, dict_kind k, const char *buf, size_t le
 uint32_t dict_intern_lookup(const dict_set *s, const char *upper_word);
 uint32_t dict_intern_lookupn(const dict_set *s, const char *upper_word, size_t len);
 const char *dict_word(const dict_set *s, uint32_t id);
+/* Word id of a token as written: upper-cased here (Unicode simple case), then
+ * looked up; no allocation, safe from many threads. 0 when unknown or > 255 bytes. */
+uint32_t dict_word_id(const dict_set *s, const char *word, size_t len);
 
 /* ---- actors: longest phrase starting at tok[0]; *len = its token count. */
 typedef struct dict_actor dict_actor;

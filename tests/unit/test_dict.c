@@ -151,6 +151,9 @@ static void actors_comments(void)
     CHECK_STR(actor(s, "LOWER CASE NAME", 20200101), "KLPLOW");  /* upper-cased */
     CHECK_STR(actor(s, "CR LINE", 20200101), "KLPCRLF");
     CHECK_INT(dict_intern_lookup(s, "Lower"), 0);
+    CHECK_STR(actor(s, "ZÉLIA ÑANDÚ", 20200101), "ZRBUNI");
+    CHECK(dict_word_id(s, "zélia", strlen("zélia")) != 0);
+    CHECK_INT(dict_word_id(s, "zélia", strlen("zélia")), dict_intern_lookup(s, "ZÉLIA"));
     dict_set_free(s);
 }
 
@@ -461,6 +464,9 @@ static void load_from_memory(void)
     CHECK(dict_intern_lookup(s, "NORTH") != 0);
     CHECK_INT(dict_intern_lookup(s, "SOUTH"), 0);
     CHECK_STR(dict_word(s, dict_intern_lookup(s, "HERALD")), "HERALD");
+    CHECK_INT(dict_word_id(s, "Herald", 6), dict_intern_lookup(s, "HERALD"));
+    CHECK_INT(dict_word_id(s, "Heralds", 6), dict_intern_lookup(s, "HERALD"));
+    CHECK_INT(dict_word_id(s, "Southern", 8), 0);
     dict_set_free(s);
 }
 
