@@ -23,7 +23,13 @@ static void exercise(const dict_set *s)
     dict_get_counts(s, &c);
     uint32_t tok[64];
     size_t n = 0;
-    for (uint32_t id = 1; id <= c.words && n < 64; id++) tok[n++] = id;
+    for (uint32_t id = 1; id <= c.words && n < 64; id++) {
+        const char *w = dict_word(s, id);
+        /* the token as a caller would give it: upper-casing finds the same id, except
+         * for a word whose upper case is another string */
+        (void)dict_word_id(s, w, strlen(w));
+        tok[n++] = id;
+    }
     for (size_t i = 0; i < n; i++) {
         size_t len = 0, start = 0;
         int story = 0;
