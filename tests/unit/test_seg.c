@@ -227,7 +227,8 @@ static void robust_odd_characters(void)
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) run_text(cases[k], strlen(cases[k]));
     /* invalid UTF-8 is repaired by the document first */
-    run_text("\xff\xfe bad \xc3 bytes \xe2\x82.", 20);
+    static const char bad[] = "\xff\xfe bad \xc3 bytes \xe2\x82.";
+    run_text(bad, sizeof bad - 1);
 }
 
 /* The seed article's sentence spans against our own expected spans. */
