@@ -4,9 +4,11 @@
  * one table of interned UPPER-CASE words (dict_intern_lookup), and every lookup runs
  * on those integer ids: a trie over word ids for actors, agents and discards, a hash
  * from the inflected verb word to its forms for verbs. Matching is on whole tokens:
- * the caller upper-cases its tokens and maps them with dict_intern_lookup (0 =
- * unknown word, which never matches). File formats and the choices made where the
- * formats are ambiguous: the comments in dict.c (docs: ../shared/docs/petrarch-formats.md).
+ * the caller maps each token with dict_word_id (or upper-cases it and uses
+ * dict_intern_lookup); 0 = unknown word, which never matches. Synsets are kept as
+ * sets (a pattern element holds a synset id; dict_synset_match tests it). File
+ * formats and the choices made where they are ambiguous: the comments in dict.c
+ * (docs: ../shared/docs/petrarch-formats.md).
  *
  * Ownership: every pointer returned (strings, views) is borrowed from the set and
  * valid until the next dict_load* call or dict_set_free. Once loading is over, any
