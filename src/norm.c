@@ -163,9 +163,13 @@ sitrep_status norm_run(sitrep_doc *doc)
                     size_t o = 0;
                     for (utf8proc_ssize_t k = 0; k < m; k++)
                         o += (size_t)utf8_encode((uint32_t)buf[k], out + o);
-                    if (nb_room(&b, o)) return SITREP_ERR_NOMEM;
-                    memcpy(b.s + b.n, out, o);
-                    for (size_t k = 0; k < o; k++) b.map[b.n++] = (uint32_t)i;
+                    if (o == j - i && memcmp(out, t + i, o) == 0) {
+                        copy = 1; /* already NFC: map each code point to itself */
+                    } else {
+                        if (nb_room(&b, o)) return SITREP_ERR_NOMEM;
+                        memcpy(b.s + b.n, out, o);
+                        for (size_t k = 0; k < o; k++) b.map[b.n++] = (uint32_t)i;
+                    }
                 }
             }
         }

@@ -134,7 +134,12 @@ static uint32_t orig_end(const tk *t, size_t b, uint32_t ostart)
         }
         break;
     }
-    return oe > ostart ? oe : t->map[b];
+    if (oe > ostart) return oe;
+    /* the shadow bytes up to b all came from one original character (a piece
+     * NFC changed, an ellipsis): end after that character */
+    for (size_t k = b; k <= t->n; k++)
+        if (t->map[k] > ostart) return t->map[k];
+    return (uint32_t)t->doc->len;
 }
 
 static int add_word(tk *t, size_t a, size_t b, uint32_t tokidx, uint32_t ts, uint32_t te,

@@ -219,6 +219,7 @@ static void robust_odd_characters(void)
         "\xEF\xBF\xBD\xEF\xBF\xBD x \xEF\xBF\xBD.",      /* U+FFFD */
         "a\x01\x02\x7f b\x1b" "[0m c.",                      /* control characters */
         "\xCC\x81\xCC\x81 \xCC\x88" "a \xCC\x81.",           /* lone combining marks */
+        "a,\xCC\x81 b.\xCC\x81\xE2\x80\xA6\xCC\x81 =\xCC\xB8",   /* marks on punctuation */
         "\xE2\x80\x8B\xE2\x80\x8B\xC2\xAD",               /* only invisible characters */
         "x\xE2\x80\x8By \xC2\xADz\xC2\xAD.",              /* invisible inside words */
         "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD\xE2\x80\x8D",  /* emoji + ZWJ at the end */
