@@ -17,12 +17,13 @@
 #include "sitrep.h"
 
 static const char usage[] =
-    "usage: sitrep eval segment [--show-errors N] GOLD.conllu\n"
+    "usage: sitrep eval segment [--show-errors N] GOLD.conllu...\n"
     "       sitrep eval segment --sentences TEXT\n"
     "\n"
-    "Segments the raw text of a gold CoNLL-U file (rebuilt from its `# text` lines;\n"
+    "Segments the raw text of gold CoNLL-U files (rebuilt from their `# text` lines;\n"
     "paragraphs from `# newpar`/`# newdoc`) and prints precision, recall and F1 of\n"
-    "tokens, words (multi-word token parts) and sentences, by character spans.\n"
+    "tokens, words (multi-word token parts) and sentences, by character spans, over\n"
+    "all the files together.\n"
     "\n"
     "With --sentences, segments a plain text file instead and prints the byte span\n"
     "of each sentence (\"START END\", with a final \" P\" when it opens a paragraph),\n"
@@ -98,6 +99,75 @@ static void print_score(const char *name, const score *s)
            f, s->gold, s->sys, s->ok);
 }
 
+/* scores and scratch shared by the files of one run */
+typedef struct evalc {
+    sitrep_doc *doc;
+    spans s;
+    score st, sw, ss;
+    errs et, es;
+    int show;
+} evalc;
+
+/* Scores every document of one gold file. 0, or -1 when something went wrong
+ * (reported; the documents that could be read are scored). */
+static int score_file(evalc *c, const char *path)
+{
+    sitrep_error err;
+    sitrep_error_clear(&err);
+    conllu_reader *rd = conllu_open(path, 0, &err);
+    char msg[1024];
+    if (!rd) {
+        sitrep_error_format(&err, msg, sizeof msg);
+        cli_error("%s", msg);
+        return -1;
+    }
+    sitrep_doc *doc = c->doc;
+    int rc = 0, r;
+    while ((r = conllu_next(rd, doc, &err)) != 0) {
+        if (r < 0) {
+            sitrep_error_format(&err, msg, sizeof msg);
+            cli_error("%s", msg);
+            rc = -1;
+            continue;
+        }
+        c->et.text = c->es.text = doc->text;
+        /* gold layers, then the segmenter's over the same text */
+        spans gt = { 0 }, gw = { 0 }, gs = { 0 };
+        int oom = 0;
+        for (size_t k = 0; k < doc->tokens.n; k++)
+            oom |= spans_add(&gt, doc->tokens.v[k].start, doc->tokens.v[k].end);
+        for (size_t k = 0; k < doc->words.n; k++)
+            oom |= spans_add(&gw, doc->words.v[k].start, doc->words.v[k].end);
+        for (size_t k = 0; k < doc->sentences.n; k++)
+            oom |= spans_add(&gs, doc->sentences.v[k].start, doc->sentences.v[k].end);
+        sitrep_status st = oom ? SITREP_ERR_NOMEM : seg_run(doc);
+        if (st == SITREP_OK) {
+            c->s.n = 0;
+            for (size_t k = 0; k < doc->tokens.n; k++)
+                oom |= spans_add(&c->s, doc->tokens.v[k].start, doc->tokens.v[k].end);
+            match(&gt, &c->s, &c->st, c->show ? &c->et : NULL);
+            c->s.n = 0;
+            for (size_t k = 0; k < doc->words.n; k++)
+                oom |= spans_add(&c->s, doc->words.v[k].start, doc->words.v[k].end);
+            match(&gw, &c->s, &c->sw, NULL);
+            c->s.n = 0;
+            for (size_t k = 0; k < doc->sentences.n; k++)
+                oom |= spans_add(&c->s, doc->sentences.v[k].start, doc->sentences.v[k].end);
+            match(&gs, &c->s, &c->ss, c->show ? &c->es : NULL);
+        }
+        free(gt.v);
+        free(gw.v);
+        free(gs.v);
+        if (st != SITREP_OK || oom) {
+            cli_error("%s: %s", path, sitrep_status_str(oom ? SITREP_ERR_NOMEM : st));
+            rc = -1;
+            break;
+        }
+    }
+    conllu_close(rd);
+    return rc;
+}
+
 /* --sentences: the sentence spans of a text file. */
 static int sentence_spans(const char *path)
 {
@@ -123,7 +193,11 @@ static int sentence_spans(const char *path)
     sitrep_status st = doc ? sitrep_doc_set_text(doc, buf, n) : SITREP_ERR_NOMEM;
     free(buf);
     if (st == SITREP_OK) st = seg_run(doc);
-    if (st != SITREP_OK) { cli_error("%s: %s", path, sitrep_status_str(st)); sitrep_doc_free(doc); return 1; }
+    if (st != SITREP_OK) {
+        cli_error("%s: %s", path, sitrep_status_str(st));
+        sitrep_doc_free(doc);
+        return 1;
+    }
     for (size_t k = 0; k < doc->sentences.n; k++)
         printf("%u %u%s\n", doc->sentences.v[k].start, doc->sentences.v[k].end,
                doc->sentences.v[k].par_start ? " P" : "");
@@ -133,7 +207,8 @@ static int sentence_spans(const char *path)
 
 int cmd_eval_segment(int argc, char **argv)
 {
-    const char *path = NULL, *text = NULL;
+    const char *text = NULL;
+    int npaths = 0;
     long nshow = 0;
     for (int i = 1; i < argc; i++) {
         const char *v;
@@ -143,7 +218,10 @@ int cmd_eval_segment(int argc, char **argv)
             if (r < 0) return 2;
             char *end;
             nshow = strtol(v, &end, 10);
-            if (*end || nshow < 0) { cli_error("eval segment: bad --show-errors '%s'", v); return 2; }
+            if (*end || nshow < 0) {
+                cli_error("eval segment: bad --show-errors '%s'", v);
+                return 2;
+            }
             continue;
         }
         if ((r = opt_value(argc, argv, &i, "--sentences", &v)) != 0) {
@@ -155,76 +233,31 @@ int cmd_eval_segment(int argc, char **argv)
             cli_error("eval segment: unknown option '%s' (see --help)", argv[i]);
             return 2;
         }
-        if (path) { cli_error("eval segment: one gold file only (see --help)"); return 2; }
-        path = argv[i];
+        argv[npaths++] = argv[i]; /* gold files, gathered in place */
     }
     if (text) {
-        if (path) { cli_error("eval segment: --sentences takes no gold file (see --help)"); return 2; }
+        if (npaths) {
+            cli_error("eval segment: --sentences takes no gold file (see --help)");
+            return 2;
+        }
         return sentence_spans(text);
     }
-    if (!path) { cli_error("eval segment: a gold CoNLL-U file is needed (see --help)"); return 2; }
+    if (!npaths) {
+        cli_error("eval segment: a gold CoNLL-U file is needed (see --help)");
+        return 2;
+    }
 
-    sitrep_error err;
-    sitrep_error_clear(&err);
-    conllu_reader *rd = conllu_open(path, 0, &err);
-    if (!rd) {
-        char msg[1024];
-        sitrep_error_format(&err, msg, sizeof msg);
-        cli_error("%s", msg);
-        return 1;
-    }
     sitrep_doc *doc = sitrep_doc_new();
-    spans g = { 0 }, s = { 0 };
-    score st = { 0 }, sw = { 0 }, ss = { 0 };
-    int rc = 0, r;
-    errs et = { NULL, nshow, "token" }, es = { NULL, nshow, "sentence" };
-    if (!doc) { cli_error("out of memory"); conllu_close(rd); return 1; }
-    while ((r = conllu_next(rd, doc, &err)) != 0) {
-        if (r < 0) {
-            char msg[1024];
-            sitrep_error_format(&err, msg, sizeof msg);
-            cli_error("%s", msg);
-            rc = 1;
-            continue;
-        }
-        et.text = es.text = doc->text;
-        /* gold layers, then the segmenter's over the same text */
-        spans gt = { 0 }, gw = { 0 }, gs = { 0 };
-        int oom = 0;
-        for (size_t k = 0; k < doc->tokens.n; k++)
-            oom |= spans_add(&gt, doc->tokens.v[k].start, doc->tokens.v[k].end);
-        for (size_t k = 0; k < doc->words.n; k++)
-            oom |= spans_add(&gw, doc->words.v[k].start, doc->words.v[k].end);
-        for (size_t k = 0; k < doc->sentences.n; k++)
-            oom |= spans_add(&gs, doc->sentences.v[k].start, doc->sentences.v[k].end);
-        sitrep_status sst = oom ? SITREP_ERR_NOMEM : seg_run(doc);
-        if (sst != SITREP_OK) {
-            cli_error("%s: %s", path, sitrep_status_str(sst));
-            free(gt.v); free(gw.v); free(gs.v);
-            rc = 1;
-            break;
-        }
-        s.n = 0;
-        for (size_t k = 0; k < doc->tokens.n; k++)
-            oom |= spans_add(&s, doc->tokens.v[k].start, doc->tokens.v[k].end);
-        match(&gt, &s, &st, nshow ? &et : NULL);
-        s.n = 0;
-        for (size_t k = 0; k < doc->words.n; k++)
-            oom |= spans_add(&s, doc->words.v[k].start, doc->words.v[k].end);
-        match(&gw, &s, &sw, NULL);
-        s.n = 0;
-        for (size_t k = 0; k < doc->sentences.n; k++)
-            oom |= spans_add(&s, doc->sentences.v[k].start, doc->sentences.v[k].end);
-        match(&gs, &s, &ss, nshow ? &es : NULL);
-        free(gt.v); free(gw.v); free(gs.v);
-        if (oom) { cli_error("out of memory"); rc = 1; break; }
-    }
-    (void)g;
-    free(s.v);
-    conllu_close(rd);
+    if (!doc) { cli_error("out of memory"); return 1; }
+    evalc c = { doc, { 0 }, { 0 }, { 0 }, { 0 }, { NULL, nshow, "token" },
+                { NULL, nshow, "sentence" }, nshow > 0 };
+    int rc = 0;
+    for (int pi = 0; pi < npaths; pi++)
+        if (score_file(&c, argv[pi])) rc = 1;
+    free(c.s.v);
     sitrep_doc_free(doc);
-    print_score("tokens", &st);
-    print_score("words", &sw);
-    print_score("sentences", &ss);
+    print_score("tokens", &c.st);
+    print_score("words", &c.sw);
+    print_score("sentences", &c.ss);
     return rc;
 }
