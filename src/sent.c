@@ -21,7 +21,8 @@
  *   S6  a list marker ("1.", "a.") alone does not make a sentence.
  *   S8  a dateline is a sentence of its own, as in EWT: "KYIV, March 13
  *       (Reuters) -", "WASHINGTON (AP) --", "NEW DELHI -".
- *   S9  URLs listed one after the other are one sentence each.
+ *   S9  a URL or e-mail address ends a sentence before another one or before a
+ *       capital (signatures, lists of links: EWT).
  * Quote direction: curly marks say it; a straight '"' opens when it has a space
  * before and none after, closes in the opposite case, else alternates. */
 #include "sent.h"
@@ -74,12 +75,16 @@ static int gap_newlines(const sp *p, size_t i)
     return nl;
 }
 
-/* all of . ! ? */
+/* all of . ! ?, or an emoticon (web text ends sentences with them) */
 static int is_terminal(const sp *p, size_t i)
 {
     if (p->tk[i].nwords != 1) return 0;
     const char *s = tnorm(p, i);
     if (!*s) return 0;
+    if ((s[0] == ':' || s[0] == ';' || s[0] == '=') && s[1] &&
+        (!strcmp(s + 1, ")") || !strcmp(s + 1, "-)") || !strcmp(s + 1, "D") || !strcmp(s + 1, "(") ||
+         !strcmp(s + 1, "-(") || !strcmp(s + 1, "P")))
+        return 1;
     for (; *s; s++)
         if (*s != '.' && *s != '!' && *s != '?') return 0;
     return 1;
@@ -246,10 +251,12 @@ static int starts_upper(const sp *p, size_t i)
     return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
 }
 
+/* a URL or an e-mail address */
 static int is_url(const sp *p, size_t i)
 {
-    const char *s = tnorm(p, i);
-    return strncmp(s, "http", 4) == 0 || strncmp(s, "www.", 4) == 0;
+    const char *s = tnorm(p, i), *at;
+    if (strncmp(s, "http", 4) == 0 || strncmp(s, "www.", 4) == 0) return 1;
+    return (at = strchr(s, '@')) != NULL && at > s && strchr(at, '.') != NULL;
 }
 
 /* S8: the dash that ends a dateline: "KYIV, March 13 (Reuters) -",
@@ -326,7 +333,8 @@ sitrep_status sent_run(sitrep_doc *doc)
         }
         int term = is_terminal(&p, i);
         int abbr = !term && is_abbrev_tok(&p, i);
-        int url = !term && !abbr && i + 1 < p.n && is_url(&p, i) && is_url(&p, i + 1); /* S9 */
+        int url = !term && !abbr && i + 1 < p.n && is_url(&p, i) &&                /* S9 */
+                  (is_url(&p, i + 1) || starts_upper(&p, i + 1));
         int dl = !term && !abbr && !url && is_dateline_dash(&p, start, i);            /* S8 */
         if (!term && !abbr && !url && !dl) continue;
         size_t j = i + 1;

@@ -139,6 +139,8 @@ FIXTURE(question_exclaim)
 FIXTURE(lowercase_after_period_splits)
 FIXTURE(quote_question_said)
 FIXTURE(url_list)
+FIXTURE(emoticon_ends_sentence)
+FIXTURE(email_ends_sentence)
 FIXTURE(hardwrapped_text)
 
 /* Every token in exactly one sentence, in order; spans inside the text. */
@@ -296,6 +298,8 @@ int main(void)
     RUN(seg_lowercase_after_period_splits);
     RUN(seg_quote_question_said);
     RUN(seg_url_list);
+    RUN(seg_emoticon_ends_sentence);
+    RUN(seg_email_ends_sentence);
     RUN(seg_hardwrapped_text);
     RUN(robust_empty_and_spaces);
     RUN(robust_one_megabyte);
