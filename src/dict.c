@@ -1386,6 +1386,23 @@ static int push_elem(ld *L, uint8_t kind, uint8_t joined, uint32_t id)
     return 0;
 }
 
+/* The elements after the last PP_CLOSE of the pattern started at `first` repeat
+ * the ones right before that PP_CLOSE: drops them and returns 1. */
+static int repeated_tail(dict_set *s, size_t first)
+{
+    size_t cur = s->elems.n, lc = cur;
+    while (lc > first && s->elems.v[lc - 1].kind != DICT_E_PP_CLOSE) lc--;
+    if (lc == first) return 0;
+    size_t k = cur - lc;
+    if (k == 0 || lc - 1 < first + k) return 0;
+    for (size_t i = 0; i < k; i++) {
+        const dict_elem *a = &s->elems.v[lc - 1 - k + i], *b = &s->elems.v[lc + i];
+        if (a->kind != b->kind || a->id != b->id) return 0;
+    }
+    s->elems.n = lc;
+    return 1;
+}
+
 /* `- PRE * POST [CODE]`. Elements: WORD, `{W1 W2 HEAD}` noun phrase, `(PREP ...)`
  * prepositional phrase (may hold a word or a noun phrase), `&SYNSET`, `^` any noun
  * phrase, `$` source, `+` target, `%` other. `_` joins two elements that must be
@@ -1449,8 +1466,16 @@ static int pattern_line(ld *L, vstate *V, const char *p, size_t n)
             i++;
             continue;
         }
+        if (c == ')' && !pp && !np && repeated_tail(s, first)) {
+            /* Choice: `- * VENTURE (WITH VISIT)   VISIT)[042:043]` (CAMEO.2.0.txt) —
+             * a column-alignment slip repeats the end of the phrase just closed; the
+             * repeat is dropped rather than the pattern */
+            i++;
+            joined = 0;
+            continue;
+        }
         if (c == '{' || c == '}' || c == '(' || c == ')') {
-            if (c == '{' && (np || pp > 1)) bad = "nested '{'";
+            if (c == '{' && np) bad = "nested '{'";
             if (c == '{') np = 1, kind = DICT_E_NP_OPEN;
             if (c == '}' && !np) bad = "'}' without '{'";
             if (c == '}') np = 0, kind = DICT_E_NP_CLOSE;

@@ -363,6 +363,8 @@ static void verbs_blocks(void)
     CHECK(has_pattern(s, "REPAIR", "* WALL [089]"));
     CHECK_INT(dict_block_npatterns(s, block_of(s, "MEND")), 6);
     CHECK_STR(dict_block_name(s, block_of(s, "GREET")), "GREET");
+    CHECK(has_pattern(s, "HAUL", "* CART ( WITH ROPE ) [090]"));
+    CHECK(has_pattern(s, "HAUL", "STRONGLY * CART ( ON ^ ) [091]"));
     CHECK(has_form(s, "GREET", "", "", "---"));
     /* synsets: plurals, no plural after '_', embedded synsets, label '_' */
     CHECK(syn_match(s, "&TOOL", "HAMMER", 1));
@@ -389,11 +391,11 @@ static void verbs_blocks(void)
     CHECK(tr.tgt2 == '.' && tr.nverb2 == 2);
     dict_counts c;
     dict_get_counts(s, &c);
-    CHECK_INT(c.blocks, 2);
-    CHECK_INT(c.block_headers, 3);
-    CHECK_INT(c.patterns, 7);
+    CHECK_INT(c.blocks, 3);
+    CHECK_INT(c.block_headers, 4);
+    CHECK_INT(c.patterns, 9);
     CHECK_INT(c.synsets, 3);
-    CHECK_INT(c.verbs, 11);
+    CHECK_INT(c.verbs, 12);
     dict_set_free(s);
 }
 
