@@ -31,7 +31,7 @@ static const char usage[] =
     "\n"
     "options:\n"
     "  --sentences F    print the sentence spans of text file F\n"
-    "  --show-errors N  also print the first N token and sentence mismatches\n"
+    "  --show-errors N  also print the first N token, word and sentence mismatches\n"
     "  -h, --help       this help\n";
 
 typedef struct span { uint32_t a, b; } span;
@@ -104,7 +104,7 @@ typedef struct evalc {
     sitrep_doc *doc;
     spans s;
     score st, sw, ss;
-    errs et, es;
+    errs et, ew, es;
     int show;
 } evalc;
 
@@ -130,7 +130,7 @@ static int score_file(evalc *c, const char *path)
             rc = -1;
             continue;
         }
-        c->et.text = c->es.text = doc->text;
+        c->et.text = c->ew.text = c->es.text = doc->text;
         /* gold layers, then the segmenter's over the same text */
         spans gt = { 0 }, gw = { 0 }, gs = { 0 };
         int oom = 0;
@@ -149,7 +149,7 @@ static int score_file(evalc *c, const char *path)
             c->s.n = 0;
             for (size_t k = 0; k < doc->words.n; k++)
                 oom |= spans_add(&c->s, doc->words.v[k].start, doc->words.v[k].end);
-            match(&gw, &c->s, &c->sw, NULL);
+            match(&gw, &c->s, &c->sw, c->show ? &c->ew : NULL);
             c->s.n = 0;
             for (size_t k = 0; k < doc->sentences.n; k++)
                 oom |= spans_add(&c->s, doc->sentences.v[k].start, doc->sentences.v[k].end);
@@ -250,7 +250,7 @@ int cmd_eval_segment(int argc, char **argv)
     sitrep_doc *doc = sitrep_doc_new();
     if (!doc) { cli_error("out of memory"); return 1; }
     evalc c = { doc, { 0 }, { 0 }, { 0 }, { 0 }, { NULL, nshow, "token" },
-                { NULL, nshow, "sentence" }, nshow > 0 };
+                { NULL, nshow, "word" }, { NULL, nshow, "sentence" }, nshow > 0 };
     int rc = 0;
     for (int pi = 0; pi < npaths; pi++)
         if (score_file(&c, argv[pi])) rc = 1;

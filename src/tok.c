@@ -336,6 +336,30 @@ static const struct { const char *w; unsigned char len, at; } fused[] = {
     { "theres", 6, 5 }, { "whats", 5, 4 }, { "kinda", 5, 4 },
 };
 
+/* T6b: "its" written for "it's" ("its a shame", "its not"), told from the
+ * possessive by the next word: EWT splits it as "it" + "s". */
+static const word its_next[] = {
+    W("a"), W("an"), W("the"), W("not"), W("really"), W("simply"), W("very"), W("all"),
+    W("like"), W("still"), W("so"), W("just"), W("only"), W("also"), W("been"),
+    W("getting"), W("going"), W("gonna"), W("now"), W("definitely"), W("pretty"),
+    W("too"), W("always"), W("never"), W("about"), W("because"), W("in"), W("for"),
+    W("from"), W("nothing"), W("called"), W("less"), W("actually"), W("probably"),
+    W("almost"), W("ok"), W("okay"), W("quite"), W("easy"), W("hard"), W("true"),
+};
+
+static int its_is_it_is(const tk *t, size_t b)
+{
+    const char *s = t->s;
+    if (b >= t->n || !(ucls_ascii[(unsigned char)s[b]] & UCLS_WS)) return 0;
+    size_t p = b;
+    while (p < t->n && (ucls_ascii[(unsigned char)s[p]] & UCLS_SPACE)) p++;
+    size_t q = p;
+    while (q < t->n && (ucls_ascii[(unsigned char)s[q]] & UCLS_LOWER)) q++;
+    if (q == p || (q < t->n && !(ucls_ascii[(unsigned char)s[q]] & (UCLS_WS | UCLS_PUNCT))))
+        return 0;
+    return IN_LIST(its_next, s + p, q - p);
+}
+
 /* T6: where the clitic of s[a..b) starts, 0 when there is none. */
 static size_t clitic_at(const tk *t, size_t a, size_t b)
 {
@@ -354,6 +378,8 @@ static size_t clitic_at(const tk *t, size_t a, size_t b)
         if ((c1 == 'l' && c2 == 'l') || (c1 == 'r' && c2 == 'e') || (c1 == 'v' && c2 == 'e'))
             return b - 3;
     }
+    if (L == 3 && eq_ci(s + a, 3, "its") && s[a + 1] == 't' && its_is_it_is(t, b))
+        return a + 2;
     if (L >= 2 && L <= 8) {
         /* an all-caps "IM" or "CANT" is more likely an acronym or a word */
         int caps = 1;

@@ -83,6 +83,17 @@ static void mwt_split_points(void)
     }
 }
 
+static void its_for_it_is(void)
+{
+    sitrep_doc *d = tokd("its a shame and its own fault");
+    CHECK_INT(d->tokens.n, 7);
+    CHECK_INT(d->tokens.v[0].nwords, 2);
+    CHECK_STR(d->words.v[0].form, "it");
+    CHECK_STR(d->words.v[1].form, "s");
+    CHECK_INT(d->tokens.v[4].nwords, 1); /* possessive */
+    sitrep_doc_free(d);
+}
+
 static void space_after_flags(void)
 {
     sitrep_doc *d = tokd("Hello, world (really).");
@@ -169,6 +180,7 @@ int main(void)
 {
     RUN(mwt_curly_possessive_spans);
     RUN(mwt_split_points);
+    RUN(its_for_it_is);
     RUN(space_after_flags);
     RUN(dashes_quotes_offsets);
     RUN(invisible_characters);
