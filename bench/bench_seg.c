@@ -3,11 +3,12 @@
  *
  *   bench_seg [DIR-OF-TEXT-FILES] [MEGABYTES]
  *
- * Default: the Wikinews articles under the shared data directory
- * (wikinews/articles, every .txt file), segmented article by article (one document reset
+ * Default: the Wikinews articles under the shared data directory (every .txt
+ * file of wikinews/articles), segmented article by article (one document reset
  * between articles, as the pipeline does) and repeated until 64 MB went
- * through. Prints MB/s (CPU time of this thread, and wall time) and tokens/s;
- * skips (exit 0) when the data is absent. */
+ * through; then the same articles as one long document. Prints MB/s (CPU time
+ * of this thread, and wall time) and tokens/s; skips (exit 0) when the data is
+ * absent. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,6 +98,31 @@ int main(int argc, char **argv)
     printf("bench_seg: %zu articles, %.2f MB, %zu rounds\n", nn, total / 1e6, rounds);
     printf("segmentation: %.1f MB/s (CPU), %.1f MB/s (wall), %.2f M tokens/s, %.0f sentences/s\n",
            bytes / 1e6 / cs, bytes / 1e6 / ws, tokens / 1e6 / cs, sents / cs);
+    /* the same text as one long document (checks nothing grows faster than
+     * the text): every article joined by a blank line */
+    char *all = malloc(total + 2 * nn + 1);
+    size_t an = 0;
+    for (size_t i = 0; all && i < nn; i++) {
+        memcpy(all + an, t[i].s, t[i].n);
+        an += t[i].n;
+        all[an++] = '\n';
+        all[an++] = '\n';
+    }
+    if (all) {
+        size_t lb = 0;
+        int lr = 0;
+        c0 = clock_s(CLOCK_THREAD_CPUTIME_ID);
+        while ((double)lb < want_mb * 1e6 / 2) {
+            sitrep_doc_reset(doc);
+            sitrep_doc_set_text(doc, all, an);
+            if (seg_run(doc) != SITREP_OK) { printf("FAIL bench_seg: seg_run failed\n"); return 1; }
+            lb += an;
+            lr++;
+        }
+        cs = clock_s(CLOCK_THREAD_CPUTIME_ID) - c0;
+        printf("one %.2f MB document: %.1f MB/s (CPU), %d rounds\n", an / 1e6, lb / 1e6 / cs, lr);
+        free(all);
+    }
     sitrep_doc_free(doc);
     for (size_t i = 0; i < nn; i++) { free(t[i].s); free(names[i]); }
     free(t);

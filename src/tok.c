@@ -449,7 +449,7 @@ static int digits_keep_hyphens(const tk *t, size_t a, size_t b)
     }
     g1 = g;
     if (nh >= 2) return 1;
-    return nh == 1 && g0 == 3 && g1 == 4;
+    return nh == 1 && ((g0 == 3 && g1 == 4) || (g0 == 5 && g1 == 4)); /* phone, ZIP+4 */
 }
 
 /* Emits the word run s[a..b) (T5, T6). poss: a possessive "'" follows at b. */
