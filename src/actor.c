@@ -55,6 +55,9 @@ static size_t make_units(const dict_set *ds, const sitrep_doc *d, const sitrep_s
         /* longest glued run that is one dictionary word */
         for (uint32_t j = i; j < s->word + s->nwords && j < i + MAX_JOIN; j++) {
             if (j > i && !glued(d, j - 1)) break;
+            /* never across a possessive or contracted clitic: "Ukraine's" is Ukraine */
+            if (j > i && (wnorm(&d->words.v[j])[0] == '\'' || (unsigned char)wnorm(&d->words.v[j])[0] == 0xE2))
+                break;
             char up[MAX_WORD];
             size_t l = upper(wnorm(&d->words.v[j]), up, sizeof up);
             if (!l || len + l >= sizeof buf) break;
@@ -204,8 +207,36 @@ static int32_t antecedent_for(const sitrep_doc *d, size_t before, int person)
     for (size_t i = before; i-- > 0;) {
         const sitrep_actor *a = &d->actors.v[i];
         if (!a->kind || !strcmp(a->kind, "pronoun")) continue;
-        if (person == !strcmp(a->kind, "person")) return (int32_t)i;
-        if (!person && (!strcmp(a->kind, "country") || !strcmp(a->kind, "org"))) return (int32_t)i;
+        if (person && !strcmp(a->kind, "person")) return (int32_t)i;
+        if (!person && strcmp(a->kind, "person") && strcmp(a->kind, "agent") &&
+            strcmp(a->kind, "unknown") && a->code[0])
+            return (int32_t)i;
+    }
+    return -1;
+}
+
+/* "X said (that) he/it ...": the pronoun subject of a clausal complement refers to
+ * the subject of the verb it complements, when that subject is a compatible actor
+ * already found in this sentence. */
+static int32_t speaker_subject(const sitrep_doc *d, const sitrep_sentence *s, uint32_t w, int person)
+{
+    const sitrep_word *x = &d->words.v[w];
+    if (x->head <= 0 || !x->deprel || strncmp(x->deprel, "nsubj", 5)) return -1;
+    const sitrep_word *v = &d->words.v[s->word + (uint32_t)x->head - 1];
+    if (!v->deprel || strcmp(v->deprel, "ccomp") || v->head <= 0) return -1;
+    uint32_t u = s->word + (uint32_t)v->head - 1;
+    for (uint32_t k = s->word; k < s->word + s->nwords; k++) {
+        const sitrep_word *y = &d->words.v[k];
+        if (y->head <= 0 || s->word + (uint32_t)y->head - 1 != u || !y->deprel || strncmp(y->deprel, "nsubj", 5))
+            continue;
+        for (size_t i = d->actors.n; i-- > 0;) {
+            const sitrep_actor *a = &d->actors.v[i];
+            if (a->start > y->start || a->end < y->end) continue;
+            if (a->antecedent) return (int32_t)a->antecedent - 1;
+            int is_person = a->kind && !strcmp(a->kind, "person");
+            if (is_person == person && a->code[0]) return (int32_t)i;
+            return -1;
+        }
     }
     return -1;
 }
@@ -237,9 +268,14 @@ static sitrep_status sentence_actors(const dict_set *ds, sitrep_doc *d, size_t s
             if (x->upos == SITREP_UPOS_PRON || (!x->upos && u[i].w1 == w + 1)) {
                 int person = word_is(d, w, "he") || word_is(d, w, "she") ||
                              word_is(d, w, "him") || word_is(d, w, "her");
-                int thing = word_is(d, w, "it");
+                /* "it" only as the subject of an action ("it has asked"), never
+                 * expletive ("it's not only that...") */
+                int thing = word_is(d, w, "it") && x->deprel && !strncmp(x->deprel, "nsubj", 5) &&
+                            x->head > 0 &&
+                            d->words.v[s->word + (uint32_t)x->head - 1].upos == SITREP_UPOS_VERB;
                 if (person || thing) {
-                    int32_t ant = antecedent_for(d, d->actors.n, person);
+                    int32_t ant = speaker_subject(d, s, w, person);
+                    if (ant < 0) ant = antecedent_for(d, d->actors.n, person);
                     if (ant >= 0 &&
                         add_actor(d, si, w, u[i].w1, d->actors.v[ant].code, "pronoun", ant))
                         return SITREP_ERR_NOMEM;

@@ -15,6 +15,7 @@
 #include "dict.h"
 #include "doc.h"
 #include "err.h"
+#include "event.h"
 #include "model.h"
 #include "paths.h"
 #include "seg.h"
@@ -193,6 +194,8 @@ sitrep_status pipeline_run_from(const sitrep_pipeline *pl, sitrep_doc *doc, pipe
     if (pl->parse_only) return SITREP_OK;
     int32_t day = date_int(doc->field[SITREP_FIELD_DATE]);
     if ((st = actor_run(pl->dict, doc, day)) != SITREP_OK) return st;
+    event_opts eo = {pl->explain};
+    if ((st = event_run(pl->dict, &eo, doc)) != SITREP_OK) return st;
     if ((st = tone_run(pl->tone, doc)) != SITREP_OK) return st;
     return SITREP_OK;
 }

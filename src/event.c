@@ -1,0 +1,512 @@
+/* event.c — the event coder (contract in event.h).
+ *
+ * Pattern matching follows TABARI/PETRARCH semantics on a dependency parse instead
+ * of a constituency tree: the words of a pattern before `*` must occur, in order,
+ * before the verb within its clause, those after `*` after it; `{A B HEAD}` noun
+ * phrases and `(PREP NOUN)` phrases match word sequences in order; `&SYNSET`s match
+ * any member; `^` matches anything; `$` and `+` mark where the source and target
+ * actors are taken from. The most specific pattern (most words matched) wins; ties go
+ * to the first in the file. A verb's clause is its subtree without embedded clauses
+ * (ccomp, advcl, acl:relcl, parataxis, coordinated verbs), so "X said Y attacked Z"
+ * codes Y -> Z from the embedded verb. */
+#include "event.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cameo.h"
+#include "doc.h"
+
+enum { MAXW = 512, MAX_FORMS = 32 };
+
+typedef struct sent_ctx {
+    const dict_set *ds;
+    sitrep_doc *d;
+    const sitrep_sentence *s;
+    uint32_t n;                 /* words in the sentence */
+    uint32_t *id;               /* dictionary id of each word (upper-cased norm) */
+    uint32_t *lemma_id;         /* id of the upper-cased lemma, 0 when none */
+    int32_t *actor;             /* actor index covering each word, -1 none */
+    uint8_t *in_clause;         /* scratch: words of the current verb's clause */
+} sent_ctx;
+
+static const char *wnorm(const sitrep_word *w) { return w->norm ? w->norm : w->form; }
+
+static uint32_t upper_id(const dict_set *ds, const char *s)
+{
+    char buf[128];
+    size_t n = 0;
+    for (; *s && n + 1 < sizeof buf; s++) buf[n++] = (char)toupper((unsigned char)*s);
+    if (*s) return 0;
+    return dict_intern_lookupn(ds, buf, n);
+}
+
+static const sitrep_word *W(const sent_ctx *c, uint32_t i) { return &c->d->words.v[c->s->word + i]; }
+static int head_of(const sent_ctx *c, uint32_t i) { return W(c, i)->head - 1; }  /* -1 root */
+
+static int rel_is(const sitrep_word *w, const char *rel)
+{
+    if (!w->deprel) return 0;
+    size_t n = strlen(rel);
+    return !strncmp(w->deprel, rel, n) && (w->deprel[n] == '\0' || w->deprel[n] == ':');
+}
+
+static int rel_eq(const sitrep_word *w, const char *rel) { return w->deprel && !strcmp(w->deprel, rel); }
+
+static int lemma_is(const sitrep_word *w, const char *l)
+{
+    const char *x = w->lemma ? w->lemma : wnorm(w);
+    for (; *x && *l; x++, l++)
+        if (tolower((unsigned char)*x) != *l) return 0;
+    return !*x && !*l;
+}
+
+/* Embedded clauses are not part of a verb's own clause. */
+static int clause_boundary(const sitrep_word *w)
+{
+    return rel_is(w, "ccomp") || rel_is(w, "advcl") || rel_eq(w, "acl:relcl") ||
+           rel_is(w, "parataxis") || rel_is(w, "csubj") || rel_is(w, "list") ||
+           (rel_is(w, "conj") && (w->upos == SITREP_UPOS_VERB || w->upos == SITREP_UPOS_AUX));
+}
+
+/* Marks v's clause in c->in_clause. */
+static void mark_clause(sent_ctx *c, uint32_t v)
+{
+    for (uint32_t i = 0; i < c->n; i++) {
+        uint32_t k = i;
+        int in = 0, guard = 0;
+        while (guard++ < 256) {
+            if (k == v) { in = 1; break; }
+            if (clause_boundary(W(c, k))) break;
+            int h = head_of(c, k);
+            if (h < 0 || (uint32_t)h >= c->n) break;
+            k = (uint32_t)h;
+        }
+        c->in_clause[i] = (uint8_t)in;
+    }
+}
+
+/* ------------------------------------------------------------ patterns */
+
+typedef struct pmatch {
+    int ok, score;
+    int src_at, tgt_at;         /* word index after which a $ / + marker stood, -2 none */
+} pmatch;
+
+/* Matches elements e[0..ne) over clause words in [from, to) in order (dir +1), or
+ * backwards from `to - 1` (dir -1, elements taken from the end). */
+static int match_elems(const sent_ctx *c, const dict_elem *e, size_t ne, int from, int to,
+                       int dir, int verb, pmatch *m)
+{
+    int pos = dir > 0 ? from : to - 1;
+    int prev = verb;                      /* word matched last (for `_` adjacency) */
+    for (size_t k = 0; k < ne; k++) {
+        const dict_elem *x = dir > 0 ? &e[k] : &e[ne - 1 - k];
+        switch (x->kind) {
+        case DICT_E_NP_OPEN: case DICT_E_NP_CLOSE: case DICT_E_PP_OPEN: case DICT_E_PP_CLOSE:
+        case DICT_E_OTHER: case DICT_E_ANY:
+            continue;
+        case DICT_E_SOURCE:
+            m->src_at = dir > 0 ? pos - 1 : pos + 1;
+            continue;
+        case DICT_E_TARGET:
+            m->tgt_at = dir > 0 ? pos - 1 : pos + 1;
+            continue;
+        default:
+            break;
+        }
+        int found = -1;
+        size_t flen = 1;
+        for (int i = pos; dir > 0 ? i < to : i >= from; i += dir) {
+            if (!c->in_clause[i]) continue;
+            if (x->kind == DICT_E_WORD) {
+                if (c->id[i] == x->id || (c->lemma_id[i] && c->lemma_id[i] == x->id)) { found = i; break; }
+            } else if (x->kind == DICT_E_SYNSET) {
+                size_t len = 0;
+                if (c->id[i] && dict_synset_match(c->ds, x->id, c->id + i, c->n - (uint32_t)i, &len)) {
+                    found = i;
+                    flen = len ? len : 1;
+                    break;
+                }
+                if (c->lemma_id[i] && dict_synset_match(c->ds, x->id, c->lemma_id + i, 1, &len)) {
+                    found = i;
+                    break;
+                }
+            }
+            /* joined elements must be adjacent */
+            if (x->joined) break;
+        }
+        if (found < 0) return 0;
+        if (x->joined && abs(found - prev) != 1) return 0;
+        m->score += 1;
+        prev = found;
+        pos = dir > 0 ? found + (int)flen : found - 1;
+    }
+    return 1;
+}
+
+static pmatch match_pattern(const sent_ctx *c, const dict_pattern *p, uint32_t v)
+{
+    pmatch m = {0, 0, -2, -2};
+    if (!match_elems(c, p->pre, p->npre, 0, (int)v, -1, (int)v, &m)) return m;
+    if (!match_elems(c, p->post, p->npost, (int)v + 1, (int)c->n, +1, (int)v, &m)) return m;
+    m.ok = 1;
+    return m;
+}
+
+/* --------------------------------------------------------------- actors */
+
+/* Children of word h with relation rel (prefix match), in order. */
+static int child(const sent_ctx *c, uint32_t h, const char *rel, uint32_t after)
+{
+    for (uint32_t i = after; i < c->n; i++)
+        if (head_of(c, i) == (int)h && rel_is(W(c, i), rel)) return (int)i;
+    return -1;
+}
+
+/* The actor of a nominal: one covering it, else one in its compound/amod/poss/
+ * flat/appos/nmod dependents (nearest first). */
+static int32_t actor_of(const sent_ctx *c, uint32_t w, int depth)
+{
+    if (c->actor[w] >= 0) return c->actor[w];
+    if (depth > 2) return -1;
+    static const char *const rels[] = {"compound", "amod", "nmod:poss", "flat", "appos", "nmod", "det", NULL};
+    for (int r = 0; rels[r]; r++)
+        for (uint32_t i = 0; i < c->n; i++)
+            if (head_of(c, i) == (int)w && rel_is(W(c, i), rels[r])) {
+                int32_t a = actor_of(c, i, depth + 1);
+                if (a >= 0) return a;
+            }
+    return -1;
+}
+
+/* The nominal's actor and those of nominals coordinated with it. */
+static size_t actors_of(const sent_ctx *c, int w, int32_t *out, size_t cap)
+{
+    if (w < 0) return 0;
+    size_t n = 0;
+    int32_t a = actor_of(c, (uint32_t)w, 0);
+    if (a >= 0) out[n++] = a;
+    for (uint32_t i = 0; i < c->n && n < cap; i++)
+        if (head_of(c, i) == w && rel_eq(W(c, i), "conj")) {
+            int32_t b = actor_of(c, i, 0);
+            if (b >= 0 && (n == 0 || out[n - 1] != b)) out[n++] = b;
+        }
+    return n;
+}
+
+static int is_passive(const sent_ctx *c, uint32_t v)
+{
+    return child(c, v, "nsubj:pass", 0) >= 0 || child(c, v, "aux:pass", 0) >= 0;
+}
+
+/* The subject of v: its own, else (xcomp, conj, acl) inherited from the head. */
+static int subject_of(const sent_ctx *c, uint32_t v, int *passive_subject)
+{
+    *passive_subject = 0;
+    uint32_t k = v;
+    for (int guard = 0; guard < 8; guard++) {
+        int s = child(c, k, "nsubj", 0);
+        if (s >= 0) {
+            *passive_subject = rel_is(W(c, (uint32_t)s), "nsubj") && W(c, (uint32_t)s)->deprel &&
+                               strstr(W(c, (uint32_t)s)->deprel, "pass") != NULL;
+            /* a relative pronoun stands for the noun the clause modifies */
+            if (rel_eq(W(c, k), "acl:relcl") && (W(c, (uint32_t)s)->upos == SITREP_UPOS_PRON))
+                return head_of(c, k);
+            return s;
+        }
+        const sitrep_word *x = W(c, k);
+        int h = head_of(c, k);
+        if (h < 0) return -1;
+        if (rel_is(x, "xcomp") || rel_eq(x, "conj")) { k = (uint32_t)h; continue; }
+        if (rel_eq(x, "acl:relcl")) return h;
+        if (rel_eq(x, "acl")) { *passive_subject = 1; return h; }   /* "troops captured in ..." */
+        return -1;
+    }
+    return -1;
+}
+
+static const char *const target_preps[] = {
+    "to", "with", "against", "on", "at", "into", "from", "for", "toward", "towards",
+    "upon", "over", "in", NULL,
+};
+
+static int target_word(const sent_ctx *c, uint32_t v, int passive)
+{
+    int o;
+    if (!passive && (o = child(c, v, "obj", 0)) >= 0 && actor_of(c, (uint32_t)o, 0) >= 0) return o;
+    if ((o = child(c, v, "iobj", 0)) >= 0 && actor_of(c, (uint32_t)o, 0) >= 0) return o;
+    /* obliques with a target-like preposition, first with an actor */
+    for (uint32_t i = 0; i < c->n; i++) {
+        if (head_of(c, i) != (int)v || !rel_is(W(c, i), "obl") || rel_eq(W(c, i), "obl:agent")) continue;
+        int cs = child(c, i, "case", 0);
+        if (cs < 0) continue;
+        for (int p = 0; target_preps[p]; p++)
+            if (lemma_is(W(c, (uint32_t)cs), target_preps[p]) && actor_of(c, i, 0) >= 0) return (int)i;
+    }
+    /* the object of an xcomp ("urged troops to defeat the enemy" keeps troops) */
+    if (!passive && (o = child(c, v, "obj", 0)) >= 0) return o;
+    return -1;
+}
+
+/* ---------------------------------------------------------- negation, intent */
+
+static int negated(const sent_ctx *c, uint32_t v)
+{
+    for (uint32_t i = 0; i < c->n; i++)
+        if (head_of(c, i) == (int)v && (rel_is(W(c, i), "advmod") || rel_is(W(c, i), "neg") || rel_is(W(c, i), "det"))) {
+            const char *f = wnorm(W(c, i));
+            if (!strcasecmp(f, "not") || !strcasecmp(f, "n't") || !strcasecmp(f, "never") ||
+                !strcasecmp(f, "no"))
+                return 1;
+        }
+    return 0;
+}
+
+static const char *const intent_words[] = {
+    "vow", "pledge", "promise", "plan", "intend", "want", "hope", "offer", "agree",
+    "prepare", "aim", "seek", "ready", "willing", "prepared", "determined", "expect",
+    "try", "decide", "wish", "propose", NULL,
+};
+
+/* 1 when v is the xcomp of an intent word ("vowed to treat", "is ready to seek"). */
+static int intent_of(const sent_ctx *c, uint32_t v)
+{
+    if (!rel_is(W(c, v), "xcomp")) return 0;
+    int h = head_of(c, v);
+    if (h < 0) return 0;
+    for (int i = 0; intent_words[i]; i++)
+        if (lemma_is(W(c, (uint32_t)h), intent_words[i])) return 1;
+    return 0;
+}
+
+/* CAMEO intent codes for an action code: cooperation -> 03x, conflict -> 13x. */
+static const char *intent_code(const char *code)
+{
+    static const struct { const char *root, *intent; } map[] = {
+        {"04", "036"}, {"05", "030"}, {"06", "031"}, {"07", "033"}, {"08", "035"},
+        {"14", "131"}, {"15", "138"}, {"16", "137"}, {"17", "137"}, {"18", "138"},
+        {"19", "138"}, {"20", "138"}, {"12", "130"}, {"11", "130"}, {"10", "130"},
+    };
+    if (!code || strlen(code) < 2) return code;
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+        if (!strncmp(code, map[i].root, 2)) return map[i].intent;
+    return code;
+}
+
+/* ------------------------------------------------------------- coding */
+
+static int add_event(sent_ctx *c, size_t si, int32_t src, int32_t tgt, const char *code,
+                     int neg, const char *explain)
+{
+    sitrep_doc *d = c->d;
+    /* one event per (sentence, source, target, code) */
+    for (size_t i = d->events.n; i-- > 0 && d->events.v[i].sentence == si;) {
+        const sitrep_event *e = &d->events.v[i];
+        if (!strcmp(e->code, code) &&
+            (src >= 0 ? e->source.present && e->source.start == d->actors.v[src].start : !e->source.present) &&
+            (tgt >= 0 ? e->target.present && e->target.start == d->actors.v[tgt].start : !e->target.present))
+            return 0;
+    }
+    sitrep_event *e = vec_push(d->events);
+    if (!e) return -1;
+    e->sentence = (uint32_t)si;
+    if (src >= 0) {
+        const sitrep_actor *a = &d->actors.v[src];
+        e->source = (sitrep_argument){1, a->start, a->end, a->text, a->code};
+    }
+    if (tgt >= 0) {
+        const sitrep_actor *a = &d->actors.v[tgt];
+        e->target = (sitrep_argument){1, a->start, a->end, a->text, a->code};
+    }
+    e->code = code;
+    const cameo_info *ci = cameo_lookup(code);
+    e->root = ci ? ci->root : NULL;
+    e->quad = ci ? ci->quad : 0;
+    e->goldstein = ci ? ci->goldstein : NAN;
+    e->plover = ci ? ci->plover : NULL;
+    e->plover_mode = ci ? ci->plover_mode : NULL;
+    e->negated = (uint8_t)neg;
+    e->location.lat = e->location.lon = NAN;
+    e->explain = explain;
+    return 0;
+}
+
+/* The actor nearest after (dir +1) or before (dir -1) word index w in the clause. */
+static int32_t actor_near(const sent_ctx *c, int w, int dir)
+{
+    for (int i = w + dir; i >= 0 && i < (int)c->n; i += dir)
+        if (c->in_clause[i] && c->actor[i] >= 0) return c->actor[i];
+    return -1;
+}
+
+static sitrep_status code_verb(sent_ctx *c, size_t si, uint32_t v, const event_opts *o)
+{
+    dict_form forms[MAX_FORMS];
+    size_t nf = dict_verb_lookup(c->ds, c->id[v], forms, MAX_FORMS);
+    if (!nf && c->lemma_id[v]) nf = dict_verb_lookup(c->ds, c->lemma_id[v], forms, MAX_FORMS);
+    if (!nf) return SITREP_OK;
+    if (nf > MAX_FORMS) nf = MAX_FORMS;
+    /* the form whose pre-words and particles are all there, most specific first */
+    int best = -1;
+    size_t best_len = 0;
+    for (size_t f = 0; f < nf; f++) {
+        int ok = 1;
+        for (size_t k = 0; k < forms[f].npre && ok; k++) {
+            int at = (int)v - (int)(forms[f].npre - k);
+            ok = at >= 0 && c->id[at] == forms[f].pre[k];
+        }
+        for (size_t k = 0; k < forms[f].npost && ok; k++) {
+            /* a particle: right after the verb, or a compound:prt dependent */
+            uint32_t at = v + 1 + (uint32_t)k;
+            int prt = child(c, v, "compound:prt", 0);
+            ok = (at < c->n && c->id[at] == forms[f].post[k]) ||
+                 (prt >= 0 && c->id[prt] == forms[f].post[k]);
+        }
+        if (ok && (best < 0 || forms[f].npre + forms[f].npost > best_len)) {
+            best = (int)f;
+            best_len = forms[f].npre + forms[f].npost;
+        }
+    }
+    if (best < 0) return SITREP_OK;
+    const dict_form *fm = &forms[best];
+    mark_clause(c, v);
+    int passive = is_passive(c, v);
+
+    /* the most specific pattern of the block */
+    dict_pattern bp = {0};
+    pmatch bm = {0, -1, -2, -2};
+    int have = 0;
+    size_t np = dict_block_npatterns(c->ds, fm->block);
+    for (size_t i = 0; i < np; i++) {
+        dict_pattern p;
+        if (!dict_block_pattern(c->ds, fm->block, i, &p)) continue;
+        pmatch m = match_pattern(c, &p, v);
+        if (m.ok && m.score > bm.score) { bm = m; bp = p; have = 1; }
+    }
+    const char *code = fm->code, *pcode = fm->passive;
+    if (have && (bp.code || bp.passive)) { code = bp.code; pcode = bp.passive; }
+    if (passive && pcode) code = pcode;
+    if (!code || !*code || !strcmp(code, "---")) return SITREP_OK;
+
+    /* source and target */
+    int subj_passive = 0;
+    int sw = subject_of(c, v, &subj_passive);
+    int tw = -1;
+    int32_t srcs[8], tgts[8];
+    size_t ns = 0, nt = 0;
+    if (passive || subj_passive) {
+        int ag = child(c, v, "obl:agent", 0);
+        if (ag < 0) {
+            for (uint32_t i = 0; i < c->n && ag < 0; i++) {
+                if (head_of(c, i) != (int)v || !rel_is(W(c, i), "obl")) continue;
+                int cs = child(c, i, "case", 0);
+                if (cs >= 0 && lemma_is(W(c, (uint32_t)cs), "by")) ag = (int)i;
+            }
+        }
+        ns = actors_of(c, ag, srcs, 8);
+        nt = actors_of(c, sw, tgts, 8);
+    } else {
+        ns = actors_of(c, sw, srcs, 8);
+        tw = target_word(c, v, 0);
+        nt = actors_of(c, tw, tgts, 8);
+    }
+    /* $ and + markers name where the actors are */
+    if (have && bm.src_at > -2) {
+        int32_t a = actor_near(c, bm.src_at, bm.src_at >= (int)v ? +1 : -1);
+        if (a >= 0) { srcs[0] = a; ns = 1; }
+    }
+    if (have && bm.tgt_at > -2) {
+        int32_t a = actor_near(c, bm.tgt_at, bm.tgt_at >= (int)v ? +1 : -1);
+        if (a >= 0) { tgts[0] = a; nt = 1; }
+    }
+    if (ns == 0) return SITREP_OK;
+
+    int neg = negated(c, v);
+    if (intent_of(c, v)) code = intent_code(code);
+
+    const char *explain = NULL;
+    if (o && o->explain) {
+        char pat[160] = "";
+        if (have) snprintf(pat, sizeof pat, "pattern %s:%zu", bp.file ? bp.file : "?", bp.line);
+        else snprintf(pat, sizeof pat, "verb default");
+        explain = arena_printf(&c->d->mem, "verb %s (block %s) %s; source via %s; target via %s%s%s",
+                               W(c, v)->form, dict_block_name(c->ds, fm->block), pat,
+                               sw >= 0 ? (W(c, (uint32_t)sw)->deprel ? W(c, (uint32_t)sw)->deprel : "?") : "marker",
+                               nt ? (tw >= 0 && W(c, (uint32_t)tw)->deprel ? W(c, (uint32_t)tw)->deprel : "marker") : "none",
+                               neg ? "; negated" : "", intent_of(c, v) ? "; intent" : "");
+    }
+    for (size_t i = 0; i < ns; i++) {
+        if (nt == 0) {
+            if (add_event(c, si, srcs[i], -1, code, neg, explain)) return SITREP_ERR_NOMEM;
+        }
+        for (size_t j = 0; j < nt; j++) {
+            if (srcs[i] == tgts[j]) continue;
+            if (add_event(c, si, srcs[i], tgts[j], code, neg, explain)) return SITREP_ERR_NOMEM;
+        }
+    }
+    return SITREP_OK;
+}
+
+/* 1 when an xcomp verb's head is itself coded: the head's event stands for both
+ * ("threatened to install" is a threat, not an installation). */
+static int head_is_coded(const sent_ctx *c, uint32_t v)
+{
+    if (!rel_is(W(c, v), "xcomp")) return 0;
+    int h = head_of(c, v);
+    if (h < 0) return 0;
+    dict_form f[1];
+    return dict_verb_lookup(c->ds, c->id[h], f, 1) > 0 ||
+           (c->lemma_id[h] && dict_verb_lookup(c->ds, c->lemma_id[h], f, 1) > 0);
+}
+
+sitrep_status event_run(const dict_set *ds, const event_opts *o, sitrep_doc *d)
+{
+    if (!ds || dict_nblocks(ds) == 0) return SITREP_OK;
+    /* a story discard drops the whole article */
+    for (size_t si = 0; si < d->sentences.n; si++) {
+        const sitrep_sentence *s = &d->sentences.v[si];
+        if (s->nwords == 0 || s->nwords > MAXW) continue;
+        if (d->words.v[s->word].head < 0) continue;           /* not parsed */
+        uint32_t n = s->nwords;
+        sent_ctx c = {ds, d, s, n, NULL, NULL, NULL, NULL};
+        c.id = arena_alloc(&d->mem, n * sizeof *c.id);
+        c.lemma_id = arena_alloc(&d->mem, n * sizeof *c.lemma_id);
+        c.actor = arena_alloc(&d->mem, n * sizeof *c.actor);
+        c.in_clause = arena_alloc(&d->mem, n);
+        if (!c.id || !c.lemma_id || !c.actor || !c.in_clause) return SITREP_ERR_NOMEM;
+        for (uint32_t i = 0; i < n; i++) {
+            const sitrep_word *w = W(&c, i);
+            c.id[i] = upper_id(ds, wnorm(w));
+            c.lemma_id[i] = w->lemma ? upper_id(ds, w->lemma) : 0;
+            c.actor[i] = -1;
+        }
+        size_t dstart, dlen;
+        int story = 0;
+        if (dict_discard_match(ds, c.id, n, &dstart, &dlen, &story)) {
+            if (story) { d->events.n = 0; return SITREP_OK; }
+            continue;
+        }
+        for (size_t a = 0; a < d->actors.n; a++) {
+            const sitrep_actor *x = &d->actors.v[a];
+            if (x->sentence != si || !x->code || !x->code[0]) continue;
+            for (uint32_t i = 0; i < n; i++) {
+                const sitrep_word *w = W(&c, i);
+                if (w->start >= x->start && w->end <= x->end && c.actor[i] < 0) c.actor[i] = (int32_t)a;
+            }
+        }
+        for (uint32_t v = 0; v < n; v++) {
+            const sitrep_word *w = W(&c, v);
+            if (w->upos != SITREP_UPOS_VERB && w->upos != SITREP_UPOS_NOUN) continue;
+            if (w->upos == SITREP_UPOS_NOUN && c.actor[v] >= 0) continue;
+            if (head_is_coded(&c, v)) continue;
+            sitrep_status st = code_verb(&c, si, v, o);
+            if (st != SITREP_OK) return st;
+        }
+    }
+    return SITREP_OK;
+}
