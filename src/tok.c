@@ -654,16 +654,25 @@ static void chunk(tk *t, size_t a, size_t e)
                 continue;
             }
             j = scan_run(t, a, e);
-            /* T4: abbreviation period */
+            /* T4: abbreviation period, also after a hyphen ("R-Ariz.") */
+            size_t ab = a;
+            int took = 0;
+            if (j < e && s[j] == '.' && !tok_is_abbrev(s + a, j - a)) {
+                const char *h = memchr(s + a, '-', j - a), *h2;
+                while (h && (h2 = memchr(h + 1, '-', (size_t)(s + j - h - 1))) != NULL) h = h2;
+                if (h) ab = (size_t)(h - s) + 1;
+            }
             if (j < e && s[j] == '.' &&
                 (!(j + 1 < e && s[j + 1] == '.') ||
-                 (memchr(s + a, '.', j - a) && !(j + 2 < e && s[j + 2] == '.'))) &&
-                tok_is_abbrev(s + a, j - a)) {
+                 (memchr(s + ab, '.', j - ab) && !(j + 2 < e && s[j + 2] == '.'))) &&
+                tok_is_abbrev(s + ab, j - ab)) {
                 /* "No." only before a number */
-                if ((!(j - a == 2 && s[a] == 'N' && s[a + 1] == 'o') ||
+                if ((!(j - ab == 2 && s[ab] == 'N' && s[ab + 1] == 'o') ||
                      (j + 1 == e && j + 2 < t->n && s[j + 2] >= '0' && s[j + 2] <= '9')) &&
-                    !abbrev_ends_sentence(t, a, j))
+                    !abbrev_ends_sentence(t, ab, j)) {
                     j++;
+                    took = 1;
+                }
             }
             /* T6: possessive apostrophe after -s: "parents'" */
             int poss = 0;
@@ -672,7 +681,7 @@ static void chunk(tk *t, size_t a, size_t e)
                 lower((unsigned char)s[j - 1]) == 's' && (j + 1 == e || !is_word_at(t, j + 1, e)) &&
                 !(j + 1 < e && s[j + 1] == s[j]))
                 poss = 1;
-            if (s[j - 1] == '.' && j - a > 1 && tok_is_abbrev(s + a, j - 1 - a)) {
+            if (took && ab == a) {
                 emit(t, a, j); /* abbreviations have no clitics or hyphens to split */
             } else {
                 emit_run(t, a, j, poss);

@@ -121,6 +121,7 @@ FIXTURE(punct_runs)
 FIXTURE(abbrev_us)
 FIXTURE(abbrev_sentence_end)
 FIXTURE(abbrev_titles)
+FIXTURE(abbrev_after_hyphen)
 FIXTURE(initials)
 FIXTURE(decimals)
 FIXTURE(ellipsis_unicode)
@@ -280,6 +281,7 @@ int main(void)
     RUN(seg_abbrev_us);
     RUN(seg_abbrev_sentence_end);
     RUN(seg_abbrev_titles);
+    RUN(seg_abbrev_after_hyphen);
     RUN(seg_initials);
     RUN(seg_decimals);
     RUN(seg_ellipsis_unicode);
