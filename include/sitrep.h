@@ -227,6 +227,16 @@ const sitrep_sentence *sitrep_doc_sentence(const sitrep_doc *doc, size_t i);
 const sitrep_token *sitrep_doc_token(const sitrep_doc *doc, size_t i);
 const sitrep_word *sitrep_doc_word(const sitrep_doc *doc, size_t i);
 
+size_t sitrep_doc_nactors(const sitrep_doc *doc);
+const sitrep_actor *sitrep_doc_actor(const sitrep_doc *doc, size_t i);
+size_t sitrep_doc_nevents(const sitrep_doc *doc);
+const sitrep_event *sitrep_doc_event(const sitrep_doc *doc, size_t i);
+size_t sitrep_doc_nquotes(const sitrep_doc *doc);
+const sitrep_quote *sitrep_doc_quote(const sitrep_doc *doc, size_t i);
+size_t sitrep_doc_nplaces(const sitrep_doc *doc);
+const sitrep_place *sitrep_doc_place(const sitrep_doc *doc, size_t i);
+const sitrep_tone *sitrep_doc_tone(const sitrep_doc *doc);
+
 size_t sitrep_doc_nwarnings(const sitrep_doc *doc);
 const char *sitrep_doc_warning(const sitrep_doc *doc, size_t i);
 

@@ -120,6 +120,19 @@ const sitrep_token *sitrep_doc_token(const sitrep_doc *d, size_t i)
 { return i < d->tokens.n ? &d->tokens.v[i] : NULL; }
 const sitrep_word *sitrep_doc_word(const sitrep_doc *d, size_t i)
 { return i < d->words.n ? &d->words.v[i] : NULL; }
+size_t sitrep_doc_nactors(const sitrep_doc *d) { return d->actors.n; }
+const sitrep_actor *sitrep_doc_actor(const sitrep_doc *d, size_t i)
+{ return i < d->actors.n ? &d->actors.v[i] : NULL; }
+size_t sitrep_doc_nevents(const sitrep_doc *d) { return d->events.n; }
+const sitrep_event *sitrep_doc_event(const sitrep_doc *d, size_t i)
+{ return i < d->events.n ? &d->events.v[i] : NULL; }
+size_t sitrep_doc_nquotes(const sitrep_doc *d) { return d->quotes.n; }
+const sitrep_quote *sitrep_doc_quote(const sitrep_doc *d, size_t i)
+{ return i < d->quotes.n ? &d->quotes.v[i] : NULL; }
+size_t sitrep_doc_nplaces(const sitrep_doc *d) { return d->places.n; }
+const sitrep_place *sitrep_doc_place(const sitrep_doc *d, size_t i)
+{ return i < d->places.n ? &d->places.v[i] : NULL; }
+const sitrep_tone *sitrep_doc_tone(const sitrep_doc *d) { return &d->tone; }
 size_t sitrep_doc_nwarnings(const sitrep_doc *d) { return d->warnings.n; }
 const char *sitrep_doc_warning(const sitrep_doc *d, size_t i)
 { return i < d->warnings.n ? d->warnings.v[i] : NULL; }
