@@ -35,14 +35,14 @@
 #include "utf8.h"
 #include <utf8proc.h>
 
-enum { Q_NONE = 0, Q_OPEN = 1, Q_CLOSE = 2 };
+enum { Q_NONE = 0, Q_OPEN = 1, Q_CLOSE = 2, Q_SOPEN = 4, Q_SCLOSE = 8 };
 enum { QUOTE_MAX_TOKENS = 250 };
 
 typedef struct sp {
     sitrep_doc *doc;
     const sitrep_token *tk;
     size_t n;
-    unsigned char *qdir;    /* per token: Q_* for double quotes */
+    unsigned char *qdir;    /* per token: Q_* for double and single quotes */
     int wrapped;            /* hard-wrapped text */
     int blank_lines;        /* the text has blank lines */
 } sp;
@@ -138,13 +138,15 @@ static int is_single_quote_close(const sp *p, size_t i)
 /* closing quote or bracket that stays with the sentence before it (S3) */
 static int is_closer(const sp *p, size_t i)
 {
-    if (p->qdir[i] == Q_CLOSE) return 1;
+    if (p->qdir[i] == Q_CLOSE || p->qdir[i] == Q_SCLOSE) return 1;
     if (p->tk[i].nwords != 1) return 0;
     if (is1(p, i, ")") || is1(p, i, "]") || is1(p, i, "}")) return 1;
     return is_single_quote_close(p, i);
 }
 
-/* Quote direction of every double quote token (see the header comment). */
+/* Quote direction of every quote token (see the header comment). Single
+ * quotes count only when their side is clear: ‘ opens, a lone ’ closes, a
+ * straight ' opens with a space before and none after, and the reverse. */
 static void quote_dirs(sp *p)
 {
     const char *x = p->doc->text;
@@ -152,8 +154,17 @@ static void quote_dirs(sp *p)
     for (size_t i = 0; i < p->n; i++) {
         p->qdir[i] = Q_NONE;
         if (gap_newlines(p, i) >= 2) open = 0;
-        if (!is1(p, i, "\"")) continue;
         const unsigned char *o = (const unsigned char *)x + p->tk[i].start;
+        if (is1(p, i, "'")) {
+            int sb = i == 0 || p->tk[i - 1].end < p->tk[i].start;
+            int sa = i + 1 == p->n || p->tk[i].space_after;
+            if (o[0] == 0xE2 && o[1] == 0x80 && o[2] == 0x98) p->qdir[i] = Q_SOPEN;
+            else if (o[0] == 0xE2 && o[1] == 0x80 && o[2] == 0x99) p->qdir[i] = Q_SCLOSE;
+            else if (sb && !sa) p->qdir[i] = Q_SOPEN;
+            else if (!sb && sa) p->qdir[i] = Q_SCLOSE;
+            continue;
+        }
+        if (!is1(p, i, "\"")) continue;
         int d;
         if (o[0] == 0xE2 && o[1] == 0x80 && (o[2] == 0x9C || o[2] == 0x9E)) d = Q_OPEN;
         else if (o[0] == 0xE2 && o[1] == 0x80 && o[2] == 0x9D) d = Q_CLOSE;
@@ -174,10 +185,11 @@ static void quote_dirs(sp *p)
 /* S5: index of the closing quote of the quote opened at q, or 0. */
 static size_t quote_end(const sp *p, size_t q)
 {
+    int open = p->qdir[q], close = open == Q_OPEN ? Q_CLOSE : Q_SCLOSE;
     for (size_t k = q + 1; k < p->n && k < q + QUOTE_MAX_TOKENS; k++) {
         if (gap_newlines(p, k) >= 2) return 0;
-        if (p->qdir[k] == Q_CLOSE) return k;
-        if (p->qdir[k] == Q_OPEN) return 0;
+        if (p->qdir[k] == close) return k;
+        if (p->qdir[k] == open) return 0;
     }
     return 0;
 }
@@ -327,7 +339,7 @@ sitrep_status sent_run(sitrep_doc *doc)
                 hold = 0;
             }
         }
-        if (p.qdir[i] == Q_OPEN && i > start && i >= hold) { /* S5 */
+        if ((p.qdir[i] == Q_OPEN || p.qdir[i] == Q_SOPEN) && i > start && i >= hold) { /* S5 */
             size_t q = quote_end(&p, i);
             if (q) hold = q;
         }
@@ -360,7 +372,8 @@ sitrep_status sent_run(sitrep_doc *doc)
         if (abbr) {                                        /* S4 */
             const char *w = tlast(&p, i), *nx = tnorm(&p, j);
             if (tok_is_title(w, strlen(w) - 1)) continue;
-            if (!tok_is_starter(nx, strlen(nx)) && p.qdir[j] != Q_OPEN) continue;
+            if (!tok_is_starter(nx, strlen(nx)) && p.qdir[j] != Q_OPEN && p.qdir[j] != Q_SOPEN)
+                continue;
         }
         if (term && i == start + 1 && is_bullet(&p, start)) continue;  /* S6 */
         if (push_sentence(&p, start, j, par)) return SITREP_ERR_NOMEM;

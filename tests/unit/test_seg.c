@@ -130,6 +130,7 @@ FIXTURE(quote_after_period)
 FIXTURE(quote_curly_after_period)
 FIXTURE(quote_multi_sentence)
 FIXTURE(quote_misplaced_close)
+FIXTURE(quote_single_british)
 FIXTURE(dateline_reuters)
 FIXTURE(dateline_ap)
 FIXTURE(headline_byline)
@@ -290,6 +291,7 @@ int main(void)
     RUN(seg_quote_curly_after_period);
     RUN(seg_quote_multi_sentence);
     RUN(seg_quote_misplaced_close);
+    RUN(seg_quote_single_british);
     RUN(seg_dateline_reuters);
     RUN(seg_dateline_ap);
     RUN(seg_headline_byline);
