@@ -267,6 +267,49 @@ static const tl_entry *word_entry(const tone_lex *lex, const sitrep_word *w)
     return len ? lex_get_h(lex, key, len, h) : NULL;
 }
 
+/* The sentiment entry of a word missing from the table under its own form: its
+ * lemma once tagged, else a regular inflection stripped from a lower-case ASCII word
+ * of 5+ letters ("protested" -> "protest", "shootings" -> "shooting", "impeaching"
+ * -> "impeach", "carried" -> "carry", "planned" -> "plan"). NULL when none has a
+ * score of 2 or more either way: AFINN lists many inflections but not all; a guessed
+ * one is trusted only for a strong word ("allow" +1 would make "allowed" positive). */
+static int strong(const tl_entry *e)
+{
+    return (e->flags & TL_AFINN) && (e->afinn >= 2 || e->afinn <= -2);
+}
+
+static const tl_entry *stem_entry(const tone_lex *lex, const sitrep_word *w)
+{
+    char key[KEY_MAX], cand[KEY_MAX];
+    const tl_entry *e;
+    if (w->lemma && w->lemma[0]) {
+        size_t n = lower_into(w->lemma, key, sizeof key);
+        e = n ? lex_get(lex, key, n) : NULL;
+        return e && (e->flags & TL_AFINN) ? e : NULL;
+    }
+    size_t n = lower_into(word_text(w), key, sizeof key);
+    if (n < 5 || n + 2 >= sizeof key) return NULL;
+    for (size_t i = 0; i < n; i++)
+        if (key[i] < 'a' || key[i] > 'z') return NULL;
+    static const struct { const char *suf, *rep; } rules[] = {
+        {"ies", "y"}, {"ied", "y"}, {"ses", "s"}, {"ches", "ch"}, {"shes", "sh"}, {"s", ""},
+        {"ed", ""}, {"ed", "e"}, {"ing", ""}, {"ing", "e"}};
+    for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
+        size_t ls = strlen(rules[r].suf), lr = strlen(rules[r].rep);
+        if (n <= ls + 2 || memcmp(key + n - ls, rules[r].suf, ls) != 0) continue;
+        if (!strcmp(rules[r].suf, "s") && key[n - 2] == 's') continue;  /* "press" */
+        size_t m = n - ls;
+        memcpy(cand, key, m);
+        /* "planned" -> "plan": a doubled final consonant before -ed/-ing */
+        int dbl = (ls >= 2 && key[n - ls] != 's') && m >= 2 && cand[m - 1] == cand[m - 2] &&
+                  !strchr("aeiouls", cand[m - 1]) && lr == 0;
+        memcpy(cand + m, rules[r].rep, lr + 1);
+        if ((e = lex_get(lex, cand, m + lr)) && strong(e)) return e;
+        if (dbl && (e = lex_get(lex, cand, m - 1)) && strong(e)) return e;
+    }
+    return NULL;
+}
+
 /* Longest entry starting at word i (i < w1) whose entry e0 is given: a phrase of
  * kind `want` (a flag) or, with want_loaded, one with a loaded entry. Returns its
  * length in words (0: none) and its entry in *out. Keys of several words are built
@@ -345,6 +388,9 @@ static sitrep_status score_words(const tone_lex *lex, const sitrep_doc *d, size_
         if (i < skip_until) continue;  /* inside a phrase already scored */
         const tl_entry *p = NULL;
         size_t plen = match_phrase(lex, d, i, w1, e, TL_AFINN, TL_PREFIX_AFINN, 0, &p);
+        if (!plen && !name && !(e && (e->flags & (TL_NEGATOR | TL_BOUNDARY) || e->mod != 0)) &&
+            (p = stem_entry(lex, w)) != NULL)
+            plen = 1;  /* an inflection missing from the table */
         if (plen == 1 && name) plen = 0;
         if (plen <= 1 && e && (e->flags & TL_NEGATOR)) { neg_left = NEG_SCOPE; continue; }
         if (plen <= 1 && e && (e->flags & TL_BOUNDARY)) { neg_left = 0; mod = 1.0; continue; }
@@ -888,7 +934,8 @@ tone_lex *tone_lex_load(const char *afinn, const char *lexdir, sitrep_error *err
         return NULL;
     }
     static const struct { const char *name; lx_kind kind; } files[] = {
-        {"sentiment-overrides.txt", LX_SCORES}, {"modifiers.txt", LX_MODIFIERS},
+        {"news-sentiment.txt", LX_SCORES}, {"sentiment-overrides.txt", LX_SCORES},
+        {"modifiers.txt", LX_MODIFIERS},
         {"activity.txt", LX_ACTIVITY}, {"groups.txt", LX_GROUPS}, {"loaded.txt", LX_LOADED}};
     sitrep_status st = load_file(lex, apath, LX_SCORES, err);
     for (size_t i = 0; st == SITREP_OK && i < sizeof files / sizeof *files; i++) {
