@@ -23,6 +23,8 @@
  *       (Reuters) -", "WASHINGTON (AP) --", "NEW DELHI -".
  *   S9  a URL or e-mail address ends a sentence before another one or before a
  *       capital (signatures, lists of links: EWT).
+ *   S11 no sentence is longer than 400 tokens (tables, lists without
+ *       punctuation): the parser after us is not linear in sentence length.
  * Quote direction: curly marks say it; a straight '"' opens when it has a space
  * before and none after, closes in the opposite case, else alternates. */
 #include "sent.h"
@@ -36,7 +38,7 @@
 #include <utf8proc.h>
 
 enum { Q_NONE = 0, Q_OPEN = 1, Q_CLOSE = 2, Q_SOPEN = 4, Q_SCLOSE = 8 };
-enum { QUOTE_MAX_TOKENS = 250 };
+enum { QUOTE_MAX_TOKENS = 250, SENT_MAX_TOKENS = 400 };
 
 typedef struct sp {
     sitrep_doc *doc;
@@ -336,6 +338,11 @@ sitrep_status sent_run(sitrep_doc *doc)
                 if (push_sentence(&p, start, i, par)) return SITREP_ERR_NOMEM;
                 start = i;
                 par = nl >= 2 || !p.blank_lines;
+                hold = 0;
+            } else if (i - start >= SENT_MAX_TOKENS) { /* S11 */
+                if (push_sentence(&p, start, i, par)) return SITREP_ERR_NOMEM;
+                start = i;
+                par = 0;
                 hold = 0;
             }
         }

@@ -101,6 +101,20 @@ static void no_final_punctuation(void)
     sitrep_doc_free(d);
 }
 
+static void long_sentence_cut(void)
+{
+    size_t n = 1000 * 4;
+    char *b = malloc(n + 1);
+    for (size_t k = 0; k < n; k += 4) memcpy(b + k, "abc ", 4);
+    b[n] = '\0';
+    sitrep_doc *d = sentd(b);
+    CHECK_INT(d->tokens.n, 1000);
+    CHECK_INT(d->sentences.n, 3);
+    CHECK_INT(d->sentences.v[0].ntokens, 400);
+    sitrep_doc_free(d);
+    free(b);
+}
+
 int main(void)
 {
     RUN(ranges_with_mwt);
@@ -111,5 +125,6 @@ int main(void)
     RUN(quote_opening_sentence_split);
     RUN(no_tokens);
     RUN(no_final_punctuation);
+    RUN(long_sentence_cut);
     return TEST_EXIT();
 }
