@@ -140,7 +140,8 @@ static const char *combine(sitrep_doc *d, const char *base, const char *agent)
     if (!agent || !*agent) return base;
     size_t al = strlen(agent);
     if (agent[0] == '~') {
-        if (!base || !*base) return arena_strdup(&d->mem, agent + 1);
+        /* an agent of no known country: "---GOV", as CAMEO writes it */
+        if (!base || !*base) return arena_printf(&d->mem, "---%s", agent + 1);
         char c[4] = {0};
         memcpy(c, base, strlen(base) >= 3 ? 3 : strlen(base));
         return arena_printf(&d->mem, "%s%s", c, agent + 1);
@@ -348,6 +349,14 @@ static sitrep_status sentence_actors(const dict_set *ds, sitrep_doc *d, size_t s
                 const char *c = dict_actor_code(ds, g.actor, day);
                 const char *gk = actor_kind(ds, g.actor, c);
                 if (c && strcmp(gk, "person")) { base = c; end = k + g.len; }
+            }
+        }
+        /* AGENT COUNTRY ("MSF Arnor", "the rebel Sudanese"): the agent applies to it */
+        if (agent && !base && end < n) {
+            found g = match_at(ds, d, u, n, end);
+            if (g.actor) {
+                const char *c = dict_actor_code(ds, g.actor, day);
+                if (c && strcmp(actor_kind(ds, g.actor, c), "person")) { base = c; end += g.len; }
             }
         }
         /* ... followed by a name: a known person wins, an unknown name joins the mention */

@@ -232,7 +232,7 @@ static int subject_of(const sent_ctx *c, uint32_t v, int *passive_subject)
 
 static const char *const target_preps[] = {
     "to", "with", "against", "on", "at", "into", "from", "for", "toward", "towards",
-    "upon", "over", "in", NULL,
+    "upon", "over", "in", "of", NULL,
 };
 
 static int target_word(const sent_ctx *c, uint32_t v, int passive)
@@ -250,6 +250,39 @@ static int target_word(const sent_ctx *c, uint32_t v, int passive)
     }
     /* the object of an xcomp ("urged troops to defeat the enemy" keeps troops) */
     if (!passive && (o = child(c, v, "obj", 0)) >= 0) return o;
+    return -1;
+}
+
+/* 1 when word i is in the subtree of v (without crossing into a ccomp's own
+ * subject-less material is fine: the whole subtree counts). */
+static int in_subtree(const sent_ctx *c, uint32_t i, uint32_t v)
+{
+    for (int guard = 0; guard < 64; guard++) {
+        if (i == v) return 1;
+        int h = head_of(c, i);
+        if (h < 0) return 0;
+        i = (uint32_t)h;
+    }
+    return 0;
+}
+
+/* Fallback target, as a shallow coder would take it: the first actor word after
+ * the verb inside its subtree (past objects that are not actors, into infinitival
+ * and clausal complements: "signed an accord to supply Gondor", "believes Dagolath
+ * can cope"). */
+static int first_actor_after(const sent_ctx *c, uint32_t v, int skip)
+{
+    for (uint32_t i = v + 1; i < c->n; i++)
+        if (c->actor[i] >= 0 && (int)i != skip && in_subtree(c, i, v)) {
+            /* the head word of the actor's nominal: climb while still the same actor */
+            uint32_t k = i;
+            for (int g = 0; g < 8; g++) {
+                int h = head_of(c, k);
+                if (h < 0 || c->actor[h] != c->actor[i]) break;
+                k = (uint32_t)h;
+            }
+            return (int)k;
+        }
     return -1;
 }
 
@@ -414,6 +447,10 @@ static sitrep_status code_verb(sent_ctx *c, size_t si, uint32_t v, const event_o
         ns = actors_of(c, sw, srcs, 8);
         tw = target_word(c, v, 0);
         nt = actors_of(c, tw, tgts, 8);
+        if (nt == 0) {
+            tw = first_actor_after(c, v, sw);
+            nt = actors_of(c, tw, tgts, 8);
+        }
     }
     /* $ and + markers name where the actors are */
     if (have && bm.src_at > -2) {
@@ -439,6 +476,16 @@ static sitrep_status code_verb(sent_ctx *c, size_t si, uint32_t v, const event_o
                                sw >= 0 ? (W(c, (uint32_t)sw)->deprel ? W(c, (uint32_t)sw)->deprel : "?") : "marker",
                                nt ? (tw >= 0 && W(c, (uint32_t)tw)->deprel ? W(c, (uint32_t)tw)->deprel : "marker") : "none",
                                neg ? "; negated" : "", intent_of(c, v) ? "; intent" : "");
+    }
+    /* "Gondor and Osgiliath have delayed their meeting": with no target, the
+     * coordinated sources act on each other */
+    if (nt == 0 && ns > 1) {
+        for (size_t i = 0; i < ns; i++)
+            for (size_t j = 0; j < ns; j++)
+                if (i != j && srcs[i] != srcs[j] &&
+                    add_event(c, si, srcs[i], srcs[j], code, neg, explain))
+                    return SITREP_ERR_NOMEM;
+        return SITREP_OK;
     }
     for (size_t i = 0; i < ns; i++) {
         if (nt == 0) {

@@ -249,6 +249,229 @@ static void meta_element(meta *m, const GumboNode *n)
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/* ------------------------------------------------------------ depth guard */
+
+/* gumbo's tree builder scans the stack of open elements for many start tags,
+ * so its time grows with (tags x nesting depth): 20,000 nested <div>s take
+ * 8 s. A cheap tag scan bounds the depth first: it estimates nesting (start
+ * tags minus end tags, ignoring void elements, elements with optional end tags
+ * and raw-text contents) and, only when the estimate passes HTML_MAX_DEPTH,
+ * writes a copy without the start tags beyond the limit (and as many end tags
+ * after them). Real pages nest a few dozen levels; only pathological input is
+ * ever rewritten, and its text is kept. */
+enum { HTML_MAX_DEPTH = 512 };
+
+static int name_in(const char *name, size_t n, const char *const *set)
+{
+    for (; *set; set++)
+        if (strlen(*set) == n && strncmp(*set, name, n) == 0) return 1;
+    return 0;
+}
+
+static const char *const void_tags[] = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr", "keygen", "image", "basefont", "bgsound", "frame", "isindex",
+    "menuitem", NULL };
+static const char *const raw_text_tags[] = {
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", NULL };
+/* start tags that close an open <p> in button scope */
+static const char *const p_closers[] = {
+    "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir",
+    "div", "dl", "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "main",
+    "menu", "nav", "ol", "p", "section", "summary", "ul", "h1", "h2", "h3", "h4", "h5",
+    "h6", "pre", "listing", "form", "li", "dd", "dt", "plaintext", "table", "hr", NULL };
+static const char *const scope_stops[] = {
+    "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template",
+    "button", "ul", "ol", "dl", "select", NULL };
+/* HTML start tags that break out of svg/math content */
+static const char *const breakout[] = {
+    "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt",
+    "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li",
+    "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span",
+    "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var", "font", NULL };
+
+static int is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+/* The tree builder's stack of open elements, estimated. */
+typedef struct est {
+    char name[HTML_MAX_DEPTH][16];
+    unsigned char len[HTML_MAX_DEPTH];
+    unsigned char foreign[HTML_MAX_DEPTH];  /* inside svg/math */
+    unsigned char flags[HTML_MAX_DEPTH];    /* ST_* of the element */
+    size_t depth;
+} est;
+
+/* what an open element stops, found once when it is pushed */
+enum { ST_SCOPE = 1, ST_TABLE = 2, ST_TR = 4, ST_CELLCAP = 8 };
+
+static unsigned stop_flags(const char *nm, size_t nl)
+{
+    unsigned f = name_in(nm, nl, scope_stops) ? ST_SCOPE : 0;
+    if (nl == 5 && memcmp(nm, "table", 5) == 0) f |= ST_TABLE;
+    if (nl == 2 && memcmp(nm, "tr", 2) == 0) f |= ST_TR;
+    if ((nl == 2 && (memcmp(nm, "td", 2) == 0 || memcmp(nm, "th", 2) == 0)) ||
+        (nl == 7 && memcmp(nm, "caption", 7) == 0))
+        f |= ST_CELLCAP;
+    return f;
+}
+
+static int est_is(const est *e, size_t i, const char *name, size_t n)
+{
+    return e->len[i] == n && memcmp(e->name[i], name, n) == 0;
+}
+
+/* Index + 1 of the nearest open element named a or b (b may be NULL), looking
+ * down the stack no further than an element with one of the `stops` flags;
+ * 0 when none. */
+static size_t est_find(const est *e, const char *a, const char *b, unsigned stops)
+{
+    size_t la = strlen(a), lb = b ? strlen(b) : 0;
+    for (size_t d = e->depth; d > 0; d--) {
+        if (e->foreign[d - 1]) return 0;
+        if (est_is(e, d - 1, a, la) || (b && est_is(e, d - 1, b, lb))) return d;
+        if (e->flags[d - 1] & stops) return 0;
+    }
+    return 0;
+}
+
+/* Applies a start tag's implied closings to the estimate. */
+static void est_start(est *e, const char *nm, size_t nl)
+{
+    size_t k;
+    if (e->depth && e->foreign[e->depth - 1]) {
+        if (!name_in(nm, nl, breakout)) return;
+        while (e->depth && e->foreign[e->depth - 1]) e->depth--;
+    }
+#define IS(lit) (nl == sizeof lit - 1 && memcmp(nm, lit, nl) == 0)
+    if (name_in(nm, nl, p_closers) && (k = est_find(e, "p", NULL, ST_SCOPE))) e->depth = k - 1;
+    if (IS("li") && (k = est_find(e, "li", NULL, ST_SCOPE))) e->depth = k - 1;
+    if ((IS("dd") || IS("dt")) && (k = est_find(e, "dd", "dt", ST_SCOPE))) e->depth = k - 1;
+    if ((IS("td") || IS("th")) && (k = est_find(e, "td", "th", ST_TABLE | ST_TR)))
+        e->depth = k - 1;
+    if (IS("tr") && (k = est_find(e, "tr", NULL, ST_TABLE))) e->depth = k - 1;
+    if (IS("table") && (k = est_find(e, "table", NULL, ST_CELLCAP)))
+        e->depth = k - 1;
+    if ((IS("a") || IS("nobr") || IS("button") || IS("select") || IS("form")) &&
+        (k = est_find(e, IS("a") ? "a" : IS("nobr") ? "nobr" : IS("button") ? "button" :
+                         IS("select") ? "select" : "form", NULL, 0)))
+        e->depth = k - 1;
+    if ((IS("option") || IS("optgroup")) && e->depth && est_is(e, e->depth - 1, "option", 6))
+        e->depth--;
+    if (IS("optgroup") && e->depth && est_is(e, e->depth - 1, "optgroup", 8)) e->depth--;
+    if ((IS("rb") || IS("rt") || IS("rp") || IS("rtc")) && (k = est_find(e, "ruby", NULL, ST_SCOPE)))
+        e->depth = k;
+    if (nl == 2 && nm[0] == 'h' && nm[1] >= '1' && nm[1] <= '6' && e->depth) {
+        const char *t = e->name[e->depth - 1];
+        if (e->len[e->depth - 1] == 2 && t[0] == 'h' && t[1] >= '1' && t[1] <= '6') e->depth--;
+    }
+#undef IS
+}
+
+/* Scans s; with o != NULL writes it without the tags beyond the limit.
+ * Returns the largest depth estimate seen (HTML_MAX_DEPTH + 1 when a tag had
+ * to be dropped). The estimate follows the tree builder's main rules (implied
+ * end tags of p/li/dd/dt/td/tr/option/ruby parts, end tags pop to their match
+ * and are ignored without one, svg/math content); where it is unsure it errs
+ * towards deeper, so the limit holds for gumbo's real stack. */
+static size_t depth_scan(const char *s, size_t n, out *o)
+{
+    est *e = malloc(sizeof *e); /* 9 KB: per call, thread-safe */
+    if (!e) { if (o) o->oom = 1; return HTML_MAX_DEPTH + 1; }
+    e->depth = 0;
+    size_t maxd = 0, excess = 0, i = 0, copied = 0;
+    char name[16];
+    while (i < n) {
+        const char *lt = memchr(s + i, '<', n - i);
+        if (!lt) break;
+        i = (size_t)(lt - s);
+        size_t tag = i;
+        if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+            const char *c = NULL;
+            for (size_t k = i + 4; k + 2 < n; k++)
+                if (s[k] == '-' && s[k + 1] == '-' && s[k + 2] == '>') { c = s + k + 3; break; }
+            i = c ? (size_t)(c - s) : n;
+            continue;
+        }
+        int end = i + 1 < n && s[i + 1] == '/';
+        size_t k = i + 1 + (size_t)end;
+        if (k >= n || !is_alpha((unsigned char)s[k])) { i++; continue; }
+        size_t nl = 0;
+        while (k < n && s[k] != '>' && s[k] != '/' && s[k] != ' ' && s[k] != '\t' &&
+               s[k] != '\n' && s[k] != '\r' && s[k] != '\f') {
+            if (nl < sizeof name) name[nl] = (char)(is_alpha((unsigned char)s[k]) ? s[k] | 0x20 : s[k]);
+            nl++;
+            k++;
+        }
+        if (nl > sizeof name) nl = sizeof name; /* long names: never in the sets */
+        /* to the end of the tag; quotes count only as attribute values */
+        int after_eq = 0, self_close = 0;
+        while (k < n && s[k] != '>') {
+            char c = s[k];
+            if ((c == '"' || c == '\'') && after_eq) {
+                const char *q = memchr(s + k + 1, c, n - k - 1);
+                k = q ? (size_t)(q - s) + 1 : n;
+                after_eq = 0;
+                continue;
+            }
+            if (c == '=') after_eq = 1;
+            else if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f') after_eq = 0;
+            self_close = c == '/';
+            k++;
+        }
+        size_t tag_end = k < n ? k + 1 : n;
+        int drop = 0;
+        int foreign = e->depth && e->foreign[e->depth - 1];
+        if (end) {
+            if (excess) {
+                excess--;
+                drop = 1;
+            } else {
+                size_t d = e->depth;
+                while (d > 0 && !est_is(e, d - 1, name, nl)) d--;
+                if (d > 0) e->depth = d - 1;
+            }
+        } else if (!foreign && name_in(name, nl, raw_text_tags)) {
+            /* skip the raw text to its end tag */
+            size_t j = tag_end;
+            for (; j + 2 + nl <= n; j++) {
+                if (s[j] != '<' || s[j + 1] != '/') continue;
+                size_t m = 0;
+                while (m < nl && (char)(s[j + 2 + m] | 0x20) == name[m]) m++;
+                if (m == nl) break;
+            }
+            tag_end = j + 2 + nl <= n ? j : n;
+        } else if (!(nl == 4 && (memcmp(name, "html", 4) == 0 || memcmp(name, "head", 4) == 0 ||
+                                 memcmp(name, "body", 4) == 0)) &&
+                   !name_in(name, nl, void_tags)) {
+            est_start(e, name, nl);
+            foreign = e->depth && e->foreign[e->depth - 1];
+            int svgmath = (nl == 3 && memcmp(name, "svg", 3) == 0) ||
+                          (nl == 4 && memcmp(name, "math", 4) == 0);
+            if (foreign && self_close) {
+                /* a self-closed foreign element opens nothing */
+            } else if (e->depth >= HTML_MAX_DEPTH) {
+                excess++;
+                drop = 1;
+                maxd = HTML_MAX_DEPTH + 1;
+            } else {
+                memcpy(e->name[e->depth], name, nl);
+                e->len[e->depth] = (unsigned char)nl;
+                e->foreign[e->depth] = (unsigned char)(foreign || svgmath);
+                e->flags[e->depth] = (unsigned char)stop_flags(name, nl);
+                if (++e->depth > maxd) maxd = e->depth;
+            }
+        }
+        if (drop && o) {
+            out_raw(o, s + copied, tag - copied);
+            copied = tag_end;
+        }
+        i = tag_end;
+    }
+    if (o) out_raw(o, s + copied, n - copied);
+    free(e);
+    return maxd;
+}
+
 /* ------------------------------------------------------------ extraction */
 
 /* Writes the text of the subtree at root into o. */
@@ -362,10 +585,17 @@ sitrep_status html_extract(const char *src, size_t len, html_page *p)
     page_clear_meta(p);
     p->len = 0;
     if (len > UINT32_MAX) len = UINT32_MAX; /* gumbo's limit; the rest is lost */
+    out flat = { 0 };
+    if (depth_scan(src, len, NULL) > HTML_MAX_DEPTH) {
+        depth_scan(src, len, &flat);
+        if (flat.oom || out_grow(&flat, 0) < 0) { free(flat.s); return SITREP_ERR_NOMEM; }
+        src = flat.s ? flat.s : "";
+        len = flat.len;
+    }
     GumboOptions opt = kGumboDefaultOptions;
     opt.max_errors = 0;
     GumboOutput *g = gumbo_parse_with_options(&opt, src, len);
-    if (!g) return SITREP_ERR_NOMEM;
+    if (!g) { free(flat.s); return SITREP_ERR_NOMEM; }
     walk w = { 0 };
     meta m = { 0 };
     const GumboNode *root = NULL;
@@ -408,5 +638,6 @@ sitrep_status html_extract(const char *src, size_t len, html_page *p)
     }
     free(w.v);
     gumbo_destroy_output(&opt, g);
+    free(flat.s);
     return oom ? SITREP_ERR_NOMEM : SITREP_OK;
 }
