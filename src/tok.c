@@ -238,6 +238,7 @@ static const word abbrevs[] = {
     W("Ave"), W("Blvd"), W("Rd"), W("Hwy"), W("Attn"), W("al"), W("cf"), W("ca"), W("Ph"),
     W("Ed"), W("eds"), W("Op"),
     W("Arrv"), W("arrv"), W("mins"), W("hrs"), W("Sq"), W("Gov't"), W("Nr"), W("nr"),
+    W("lb"), W("lbs"), W("oz"), W("eg"), W("Para"), W("Conf"), W("Sec"), W("Ref"),
     W("viz"),
 };
 
@@ -721,6 +722,19 @@ static void chunk(tk *t, size_t a, size_t e)
             continue;
         }
         j = a + 1;
+        if (c == '\'' && a == c0 && j < e) { /* T6c: a clitic set apart: "FERC 's" */
+            size_t q = j;
+            while (q < e && (cl(t, q) & UCLS_ALPHA)) q++;
+            if ((q == e || !is_word_at(t, q, e)) &&
+                (eq_ci(s + j, q - j, "s") || eq_ci(s + j, q - j, "m") || eq_ci(s + j, q - j, "d") ||
+                 eq_ci(s + j, q - j, "ll") || eq_ci(s + j, q - j, "re") ||
+                 eq_ci(s + j, q - j, "ve")) &&
+                t->doc->tokens.n > 0 && (a == 0 || (cl(t, a - 1) & UCLS_SPACE))) {
+                emit(t, a, q);
+                a = q;
+                continue;
+            }
+        }
         if ((c == '+' && j < e && s_digit(s[j]) && (a == c0 || !is_word_at(t, a - 1, e))) ||
             (c == '\'' && j + 1 < e && s_digit(s[j]) && s_digit(s[j + 1]) &&
              (j + 2 == e || !s_digit(s[j + 2])) && (a == c0 || !is_word_at(t, a - 1, e)))) {
