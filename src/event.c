@@ -184,6 +184,33 @@ static int32_t actor_of(const sent_ctx *c, uint32_t w, int depth)
     return -1;
 }
 
+static int word_lower_is(const sent_ctx *c, uint32_t i, const char *s)
+{
+    return !strcasecmp(wnorm(W(c, i)), s);
+}
+
+/* Actors written as a list after actor a: "X, Y and Z", "X and the Y" (the text's
+ * coordination, which holds even where the parse attached a conjunct elsewhere). */
+static size_t listed_after(const sent_ctx *c, int32_t a, int32_t *out, size_t n, size_t cap)
+{
+    uint32_t i = 0;
+    while (i < c->n && c->actor[i] != a) i++;
+    while (i < c->n && c->actor[i] == a) i++;
+    for (;;) {
+        uint32_t k = i;
+        int sep = 0;
+        while (k < c->n && (word_lower_is(c, k, ",") || word_lower_is(c, k, "and"))) { k++; sep = 1; }
+        while (k < c->n && sep && (word_lower_is(c, k, "the") || W(c, k)->upos == SITREP_UPOS_ADJ)) k++;
+        if (!sep || k >= c->n || c->actor[k] < 0 || n >= cap) return n;
+        int32_t b = c->actor[k];
+        int dup = 0;
+        for (size_t j = 0; j < n; j++) dup |= out[j] == b;
+        if (!dup) out[n++] = b;
+        i = k;
+        while (i < c->n && c->actor[i] == b) i++;
+    }
+}
+
 /* The nominal's actor and those of nominals coordinated with it. */
 static size_t actors_of(const sent_ctx *c, int w, int32_t *out, size_t cap)
 {
@@ -191,6 +218,7 @@ static size_t actors_of(const sent_ctx *c, int w, int32_t *out, size_t cap)
     size_t n = 0;
     int32_t a = actor_of(c, (uint32_t)w, 0);
     if (a >= 0) out[n++] = a;
+    if (a >= 0) n = listed_after(c, a, out, n, cap);
     for (uint32_t i = 0; i < c->n && n < cap; i++)
         if (head_of(c, i) == w && rel_eq(W(c, i), "conj")) {
             int32_t b = actor_of(c, i, 0);
@@ -462,6 +490,8 @@ static sitrep_status code_verb(sent_ctx *c, size_t si, uint32_t v, const event_o
         if (a >= 0) { tgts[0] = a; nt = 1; }
     }
     if (ns == 0) return SITREP_OK;
+    /* "an official said": an agent of no known country acting on nobody is noise */
+    if (nt == 0 && ns == 1 && !strncmp(c->d->actors.v[srcs[0]].code, "---", 3)) return SITREP_OK;
 
     int neg = negated(c, v);
     if (intent_of(c, v)) code = intent_code(code);

@@ -314,14 +314,16 @@ static const word hyph_prefixes[] = {
     W("multi"), W("ex"), W("neo"), W("co"),
     W("semi"), W("over"), W("sub"), W("counter"), W("cross"), W("socio"), W("psycho"),
     W("arch"), W("intra"),
-    W("ultra"), W("macro"), W("mini"), W("quasi"), W("pseudo"),
+    W("ultra"), W("macro"), W("mini"), W("quasi"), W("pseudo"), W("mis"),
 };
 
 static int is_hyph_prefix(const char *s, size_t len)
 {
     if (len > 7) return 0;
     /* "e-mail", "e-commerce", but not "Hizb-e-Islami" */
-    if (len == 1) return s[0] == 'e' && s[1] == '-' && (ucls_ascii[(unsigned char)s[2]] & UCLS_LOWER);
+    if (len == 1)
+        return (s[0] == 'e' || s[0] == 'E') && s[1] == '-' &&
+               (ucls_ascii[(unsigned char)s[2]] & UCLS_LOWER);
     for (size_t i = 0; i < sizeof hyph_prefixes / sizeof *hyph_prefixes; i++)
         if (hyph_prefixes[i].len == len && eq_ci(s, len, hyph_prefixes[i].w)) return 1;
     return 0;
@@ -450,7 +452,8 @@ static int digits_keep_hyphens(const tk *t, size_t a, size_t b)
     }
     g1 = g;
     if (nh >= 2) return 1;
-    return nh == 1 && ((g0 == 3 && g1 == 4) || (g0 == 5 && g1 == 4)); /* phone, ZIP+4 */
+    /* phone numbers and extensions, ZIP+4 */
+    return nh == 1 && g1 == 4 && (g0 == 3 || g0 == 5 || g0 == 1);
 }
 
 /* Emits the word run s[a..b) (T5, T6). poss: a possessive "'" follows at b. */
@@ -664,8 +667,7 @@ static void chunk(tk *t, size_t a, size_t e)
                 if (h) ab = (size_t)(h - s) + 1;
             }
             if (j < e && s[j] == '.' &&
-                (!(j + 1 < e && s[j + 1] == '.') ||
-                 (memchr(s + ab, '.', j - ab) && !(j + 2 < e && s[j + 2] == '.'))) &&
+                (!(j + 1 < e && s[j + 1] == '.') || !(j + 2 < e && s[j + 2] == '.')) &&
                 tok_is_abbrev(s + ab, j - ab)) {
                 /* "No." only before a number */
                 if ((!(j - ab == 2 && s[ab] == 'N' && s[ab + 1] == 'o') ||
@@ -745,7 +747,7 @@ static void chunk(tk *t, size_t a, size_t e)
         }
         if (ucls_ascii[c] & UCLS_FINAL) { /* T7: . ! ? runs */
             while (j < e && (cl(t, j) & UCLS_FINAL)) j++;
-        } else if (strchr("-*=+_~<>^|#`'", c)) { /* T7: runs of one symbol */
+        } else if (strchr("-*=+_~<>^|#`'$", c)) { /* T7: runs of one symbol */
             size_t lim = c == '\'' ? a + 2 : e; /* "''" is a quote, "'''" is "''" + "'" */
             while (j < e && j < lim && s[j] == (char)c) j++;
         }

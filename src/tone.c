@@ -246,24 +246,26 @@ static size_t first_word_at(const sitrep_doc *d, uint32_t off)
     return lo;
 }
 
-/* The entry of word w (lower-cased), NULL when none. ASCII words are lower-cased
- * and hashed in one pass; the rest go through lower_into. */
-static const tl_entry *word_entry(const tone_lex *lex, const sitrep_word *w)
+/* The entry of word w (lower-cased), NULL when none; the lower-cased form is left
+ * in key (KEY_MAX bytes) and its length in *klen (0: too long). ASCII words are
+ * lower-cased and hashed in one pass; the rest go through lower_into. */
+static const tl_entry *word_entry(const tone_lex *lex, const sitrep_word *w, char *key,
+                                  size_t *klen)
 {
-    char key[KEY_MAX];
     const unsigned char *p = (const unsigned char *)word_text(w);
     uint32_t h = 2166136261u;
     size_t len = 0;
-    for (; *p && *p < 0x80 && len + 1 < sizeof key; p++) {
+    for (; *p && *p < 0x80 && len + 1 < KEY_MAX; p++) {
         char c = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
         key[len++] = c;
         h = (h ^ (unsigned char)c) * 16777619u;
     }
     if (*p) {
-        len = lower_into(word_text(w), key, sizeof key);
+        *klen = len = lower_into(word_text(w), key, KEY_MAX);
         return len ? lex_get(lex, key, len) : NULL;
     }
     key[len] = '\0';
+    *klen = len;
     return len ? lex_get_h(lex, key, len, h) : NULL;
 }
 
@@ -278,17 +280,19 @@ static int strong(const tl_entry *e)
     return (e->flags & TL_AFINN) && (e->afinn >= 2 || e->afinn <= -2);
 }
 
-static const tl_entry *stem_entry(const tone_lex *lex, const sitrep_word *w)
+static const tl_entry *stem_entry(const tone_lex *lex, const sitrep_word *w, const char *key,
+                                  size_t n)
 {
-    char key[KEY_MAX], cand[KEY_MAX];
+    char cand[KEY_MAX];
     const tl_entry *e;
     if (w->lemma && w->lemma[0]) {
-        size_t n = lower_into(w->lemma, key, sizeof key);
-        e = n ? lex_get(lex, key, n) : NULL;
+        size_t m = lower_into(w->lemma, cand, sizeof cand);
+        e = m ? lex_get(lex, cand, m) : NULL;
         return e && (e->flags & TL_AFINN) ? e : NULL;
     }
-    size_t n = lower_into(word_text(w), key, sizeof key);
-    if (n < 5 || n + 2 >= sizeof key) return NULL;
+    if (n < 5 || n + 2 >= KEY_MAX) return NULL;
+    char last = key[n - 1];
+    if (last != 's' && last != 'd' && last != 'g') return NULL;  /* -s, -ed, -ing only */
     for (size_t i = 0; i < n; i++)
         if (key[i] < 'a' || key[i] > 'z') return NULL;
     static const struct { const char *suf, *rep; } rules[] = {
@@ -374,7 +378,9 @@ static sitrep_status score_words(const tone_lex *lex, const sitrep_doc *d, size_
         int name = w->upos == SITREP_UPOS_PROPN ||
                    (w->upos == SITREP_UPOS_NONE && !at_start && starts_upper(t));
         at_start = 0;
-        const tl_entry *e = word_entry(lex, w);
+        char key[KEY_MAX];
+        size_t klen;
+        const tl_entry *e = word_entry(lex, w, key, &klen);
         /* loaded language: not on names ("Fast and Furious") */
         if (hits && e && !name && i >= loaded_skip &&
             (e->loaded >= 0 || (e->flags & TL_PREFIX_LOADED)) &&
@@ -389,7 +395,7 @@ static sitrep_status score_words(const tone_lex *lex, const sitrep_doc *d, size_
         const tl_entry *p = NULL;
         size_t plen = match_phrase(lex, d, i, w1, e, TL_AFINN, TL_PREFIX_AFINN, 0, &p);
         if (!plen && !name && !(e && (e->flags & (TL_NEGATOR | TL_BOUNDARY) || e->mod != 0)) &&
-            (p = stem_entry(lex, w)) != NULL)
+            (p = stem_entry(lex, w, key, klen)) != NULL)
             plen = 1;  /* an inflection missing from the table */
         if (plen == 1 && name) plen = 0;
         if (plen <= 1 && e && (e->flags & TL_NEGATOR)) { neg_left = NEG_SCOPE; continue; }
