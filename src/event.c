@@ -536,9 +536,18 @@ static int head_is_coded(const sent_ctx *c, uint32_t v)
     if (!rel_is(W(c, v), "xcomp")) return 0;
     int h = head_of(c, v);
     if (h < 0) return 0;
-    dict_form f[1];
-    return dict_verb_lookup(c->ds, c->id[h], f, 1) > 0 ||
-           (c->lemma_id[h] && dict_verb_lookup(c->ds, c->lemma_id[h], f, 1) > 0);
+    /* coded: some form of the head word carries a real code (a [---] verb such as
+     * VOW only frames the event below it) */
+    dict_form f[MAX_FORMS];
+    for (int pass = 0; pass < 2; pass++) {
+        uint32_t id = pass ? c->lemma_id[h] : c->id[h];
+        if (!id) continue;
+        size_t nf = dict_verb_lookup(c->ds, id, f, MAX_FORMS);
+        if (nf > MAX_FORMS) nf = MAX_FORMS;
+        for (size_t i = 0; i < nf; i++)
+            if (f[i].code && strcmp(f[i].code, "---")) return 1;
+    }
+    return 0;
 }
 
 sitrep_status event_run(const dict_set *ds, const event_opts *o, sitrep_doc *d)
