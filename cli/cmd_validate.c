@@ -41,18 +41,22 @@ static const char **resolve(const char **names, const char *dir, char **store, i
     while (names && names[n]) n++;
     const char **out = calloc(n + 1, sizeof *out);
     if (!out) return NULL;
+    size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         static const char *const sub[] = {"", "../dictionaries/", "dictionaries/"};
         char path[4096];
-        out[i] = names[i];
-        for (size_t k = 0; k < 3; k++) {
+        size_t k;
+        for (k = 0; k < 3; k++) {
             snprintf(path, sizeof path, "%s/%s%s", dir, sub[k], names[i]);
             if (exists(path)) {
                 store[*nstore] = strdup(path);
-                out[i] = store[(*nstore)++];
+                out[m++] = store[(*nstore)++];
                 break;
             }
         }
+        if (k == 3)
+            cli_error("%s: <Environment> dictionary not found next to the record file "
+                      "or in ../dictionaries; skipped (give it with a dictionary option)", names[i]);
     }
     return out;
 }

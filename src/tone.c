@@ -51,14 +51,14 @@ typedef struct tl_loaded {
     uint32_t n_after, n_before, n_only;   /* only_after: "@cap" = a capitalized word */
 } tl_loaded;
 
-enum { BLOOM_BITS = 1 << 16 };
+enum { BLOOM_SHIFT = 14, BLOOM_BITS = 1 << (32 - BLOOM_SHIFT) };
 
 struct tone_lex {
     arena mem;
     tl_entry *tab;
     size_t cap, n;
-    /* one bit per hash (high 16 bits) of every key: most words of a text (the, of,
-     * said...) are rejected here, in 8 KB that stay in cache, before the table */
+    /* one bit per key (a remix of its hash): most words of a text (the, of,
+     * said...) are rejected here, in 32 KB that stay in cache, before the table */
     uint64_t bloom[BLOOM_BITS / 64];
     VEC(tl_loaded) loaded;
     VEC(const char *) cats;
@@ -73,9 +73,11 @@ static uint32_t hash_str(const char *s, size_t len)
     return h;
 }
 
+static uint32_t bloom_bit(uint32_t h) { return (h * 0x9E3779B1u) >> BLOOM_SHIFT; }
+
 static const tl_entry *lex_get_h(const tone_lex *lex, const char *key, size_t len, uint32_t h)
 {
-    uint32_t b = h >> 16;
+    uint32_t b = bloom_bit(h);
     if (!(lex->bloom[b / 64] >> (b % 64) & 1)) return NULL;
     for (size_t i = h & (lex->cap - 1);; i = (i + 1) & (lex->cap - 1)) {
         const tl_entry *e = &lex->tab[i];
@@ -123,7 +125,7 @@ static tl_entry *lex_put(tone_lex *lex, const char *key, size_t len)
     e->key = k;
     e->hash = h;
     e->loaded = -1;
-    lex->bloom[(h >> 16) / 64] |= (uint64_t)1 << ((h >> 16) % 64);
+    lex->bloom[bloom_bit(h) / 64] |= (uint64_t)1 << (bloom_bit(h) % 64);
     lex->n++;
     return e;
 }
@@ -246,12 +248,11 @@ static size_t first_word_at(const sitrep_doc *d, uint32_t off)
     return lo;
 }
 
-/* The entry of word w (lower-cased), NULL when none; the lower-cased form is left
- * in key (KEY_MAX bytes) and its length in *klen (0: too long). ASCII words are
- * lower-cased and hashed in one pass; the rest go through lower_into. */
-static const tl_entry *word_entry(const tone_lex *lex, const sitrep_word *w, char *key,
-                                  size_t *klen)
+/* The entry of word w (lower-cased), NULL when none. ASCII words are lower-cased
+ * and hashed in one pass; the rest go through lower_into. */
+static const tl_entry *word_entry(const tone_lex *lex, const sitrep_word *w)
 {
+    char key[KEY_MAX];
     const unsigned char *p = (const unsigned char *)word_text(w);
     uint32_t h = 2166136261u;
     size_t len = 0;
@@ -261,57 +262,23 @@ static const tl_entry *word_entry(const tone_lex *lex, const sitrep_word *w, cha
         h = (h ^ (unsigned char)c) * 16777619u;
     }
     if (*p) {
-        *klen = len = lower_into(word_text(w), key, KEY_MAX);
+        len = lower_into(word_text(w), key, KEY_MAX);
         return len ? lex_get(lex, key, len) : NULL;
     }
     key[len] = '\0';
-    *klen = len;
     return len ? lex_get_h(lex, key, len, h) : NULL;
 }
 
-/* The sentiment entry of a word missing from the table under its own form: its
- * lemma once tagged, else a regular inflection stripped from a lower-case ASCII word
- * of 5+ letters ("protested" -> "protest", "shootings" -> "shooting", "impeaching"
- * -> "impeach", "carried" -> "carry", "planned" -> "plan"). NULL when none has a
- * score of 2 or more either way: AFINN lists many inflections but not all; a guessed
- * one is trusted only for a strong word ("allow" +1 would make "allowed" positive). */
-static int strong(const tl_entry *e)
+/* The sentiment entry of a word missing from the table under its own form, once
+ * tagged: its lemma's. (Untagged, the regular inflections of strong words are in
+ * the table already: see expand_inflections.) */
+static const tl_entry *lemma_entry(const tone_lex *lex, const sitrep_word *w)
 {
-    return (e->flags & TL_AFINN) && (e->afinn >= 2 || e->afinn <= -2);
-}
-
-static const tl_entry *stem_entry(const tone_lex *lex, const sitrep_word *w, const char *key,
-                                  size_t n)
-{
-    char cand[KEY_MAX];
-    const tl_entry *e;
-    if (w->lemma && w->lemma[0]) {
-        size_t m = lower_into(w->lemma, cand, sizeof cand);
-        e = m ? lex_get(lex, cand, m) : NULL;
-        return e && (e->flags & TL_AFINN) ? e : NULL;
-    }
-    if (n < 5 || n + 2 >= KEY_MAX) return NULL;
-    char last = key[n - 1];
-    if (last != 's' && last != 'd' && last != 'g') return NULL;  /* -s, -ed, -ing only */
-    for (size_t i = 0; i < n; i++)
-        if (key[i] < 'a' || key[i] > 'z') return NULL;
-    static const struct { const char *suf, *rep; } rules[] = {
-        {"ies", "y"}, {"ied", "y"}, {"ses", "s"}, {"ches", "ch"}, {"shes", "sh"}, {"s", ""},
-        {"ed", ""}, {"ed", "e"}, {"ing", ""}, {"ing", "e"}};
-    for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
-        size_t ls = strlen(rules[r].suf), lr = strlen(rules[r].rep);
-        if (n <= ls + 2 || memcmp(key + n - ls, rules[r].suf, ls) != 0) continue;
-        if (!strcmp(rules[r].suf, "s") && key[n - 2] == 's') continue;  /* "press" */
-        size_t m = n - ls;
-        memcpy(cand, key, m);
-        /* "planned" -> "plan": a doubled final consonant before -ed/-ing */
-        int dbl = (ls >= 2 && key[n - ls] != 's') && m >= 2 && cand[m - 1] == cand[m - 2] &&
-                  !strchr("aeiouls", cand[m - 1]) && lr == 0;
-        memcpy(cand + m, rules[r].rep, lr + 1);
-        if ((e = lex_get(lex, cand, m + lr)) && strong(e)) return e;
-        if (dbl && (e = lex_get(lex, cand, m - 1)) && strong(e)) return e;
-    }
-    return NULL;
+    char key[KEY_MAX];
+    if (!w->lemma || !w->lemma[0]) return NULL;
+    size_t n = lower_into(w->lemma, key, sizeof key);
+    const tl_entry *e = n ? lex_get(lex, key, n) : NULL;
+    return e && (e->flags & TL_AFINN) ? e : NULL;
 }
 
 /* Longest entry starting at word i (i < w1) whose entry e0 is given: a phrase of
@@ -378,9 +345,7 @@ static sitrep_status score_words(const tone_lex *lex, const sitrep_doc *d, size_
         int name = w->upos == SITREP_UPOS_PROPN ||
                    (w->upos == SITREP_UPOS_NONE && !at_start && starts_upper(t));
         at_start = 0;
-        char key[KEY_MAX];
-        size_t klen;
-        const tl_entry *e = word_entry(lex, w, key, &klen);
+        const tl_entry *e = word_entry(lex, w);
         /* loaded language: not on names ("Fast and Furious") */
         if (hits && e && !name && i >= loaded_skip &&
             (e->loaded >= 0 || (e->flags & TL_PREFIX_LOADED)) &&
@@ -395,7 +360,7 @@ static sitrep_status score_words(const tone_lex *lex, const sitrep_doc *d, size_
         const tl_entry *p = NULL;
         size_t plen = match_phrase(lex, d, i, w1, e, TL_AFINN, TL_PREFIX_AFINN, 0, &p);
         if (!plen && !name && !(e && (e->flags & (TL_NEGATOR | TL_BOUNDARY) || e->mod != 0)) &&
-            (p = stem_entry(lex, w, key, klen)) != NULL)
+            (p = lemma_entry(lex, w)) != NULL)
             plen = 1;  /* an inflection missing from the table */
         if (plen == 1 && name) plen = 0;
         if (plen <= 1 && e && (e->flags & TL_NEGATOR)) { neg_left = NEG_SCOPE; continue; }
@@ -862,6 +827,77 @@ static sitrep_status load_loaded(tone_lex *lex, lfile *f, sitrep_error *err)
     return SITREP_OK;
 }
 
+/* AFINN lists many inflections but not all ("protest" and "protests", not
+ * "protested"). Each strong single word (score 2 or more either way) lends its score
+ * to its regular inflections that no lexicon gives a score of their own: -s/-es,
+ * -ed/-d, -ing, y -> -ies/-ied, a doubled final consonant ("planned"). A weak word
+ * lends nothing ("allow" +1 would make "allowed" positive). Forms that are not words
+ * cost a table slot and never match. Returns -1 on no memory. */
+static int add_form(tone_lex *lex, const char *base, size_t n, const char *tail, int8_t score)
+{
+    char f[KEY_MAX];
+    size_t t = strlen(tail);
+    if (n + t + 1 > sizeof f) return 0;
+    memcpy(f, base, n);
+    memcpy(f + n, tail, t + 1);
+    const tl_entry *old = lex_get(lex, f, n + t);
+    if (old && ((old->flags & (TL_AFINN | TL_NEGATOR | TL_BOUNDARY)) || old->mod != 0)) return 0;
+    tl_entry *e = lex_put(lex, f, n + t);
+    if (!e) return -1;
+    e->afinn = score;
+    e->flags |= TL_AFINN;
+    return 0;
+}
+
+static int is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+static int expand_inflections(tone_lex *lex)
+{
+    typedef struct { const char *key; int8_t score; } base;
+    base *b = malloc(lex->n * sizeof *b);
+    size_t nb = 0;
+    if (!b) return -1;
+    for (size_t i = 0; i < lex->cap; i++) {
+        const tl_entry *e = &lex->tab[i];
+        if (!e->key || !(e->flags & TL_AFINN) || (e->afinn > -2 && e->afinn < 2)) continue;
+        size_t n = strlen(e->key);
+        int ok = n >= 3;
+        for (size_t k = 0; ok && k < n; k++) ok = e->key[k] >= 'a' && e->key[k] <= 'z';
+        if (ok) b[nb++] = (base){e->key, e->afinn};
+    }
+    int r = 0;
+    for (size_t i = 0; i < nb && r == 0; i++) {
+        const char *w = b[i].key;
+        size_t n = strlen(w);
+        char last = w[n - 1], prev = w[n - 2];
+        int8_t sc = b[i].score;
+        if (last == 'y' && !is_vowel(prev)) {
+            r |= add_form(lex, w, n - 1, "ies", sc) | add_form(lex, w, n - 1, "ied", sc) |
+                 add_form(lex, w, n, "ing", sc);
+            continue;
+        }
+        if (last == 's' || last == 'x' || last == 'z' || (last == 'h' && (prev == 'c' || prev == 's')))
+            r |= add_form(lex, w, n, "es", sc);
+        else
+            r |= add_form(lex, w, n, "s", sc);
+        if (last == 'e') {
+            r |= add_form(lex, w, n, "d", sc) | add_form(lex, w, n - 1, "ing", sc);
+            continue;
+        }
+        r |= add_form(lex, w, n, "ed", sc) | add_form(lex, w, n, "ing", sc);
+        /* consonant-vowel-consonant: "plan" -> "planned", "planning" */
+        if (!is_vowel(last) && last != 'w' && last != 'x' && last != 'y' && is_vowel(prev) &&
+            n >= 3 && !is_vowel(w[n - 3])) {
+            char tail[4] = {last, 'e', 'd', 0};
+            r |= add_form(lex, w, n, tail, sc);
+            char tail2[5] = {last, 'i', 'n', 'g', 0};
+            r |= add_form(lex, w, n, tail2, sc);
+        }
+    }
+    free(b);
+    return r ? -1 : 0;
+}
+
 typedef enum { LX_SCORES, LX_MODIFIERS, LX_ACTIVITY, LX_GROUPS, LX_LOADED } lx_kind;
 
 static sitrep_status load_file(tone_lex *lex, const char *path, lx_kind kind, sitrep_error *err)
@@ -948,6 +984,8 @@ tone_lex *tone_lex_load(const char *afinn, const char *lexdir, sitrep_error *err
         snprintf(path, sizeof path, "%s/%s", dpath, files[i].name);
         st = load_file(lex, path, files[i].kind, err);
     }
+    if (st == SITREP_OK && expand_inflections(lex) != 0)
+        st = err_set(err, SITREP_ERR_NOMEM, NULL, 0, SIZE_MAX, "out of memory");
     if (st != SITREP_OK) { tone_lex_free(lex); return NULL; }
     return lex;
 }

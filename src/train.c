@@ -406,8 +406,7 @@ static void *tag_job(void *arg)
         snprintf(s1 + n, sizeof s1 - n, "; %s", j->summary);
         snprintf(j->summary, sizeof j->summary, "%.500s", s1);
     }
-    size_t n = strlen(j->summary);
-    snprintf(j->summary + n, sizeof j->summary - n, " (%.0f s)", now() - t0);
+    say(j->o, "tagger: %.0f s", now() - t0);
     j->status = 0;
     return NULL;
 }
@@ -573,8 +572,9 @@ static void *dep_job(void *arg)
         if (keep_best(j, &t, nd ? las : ep, ep)) goto out;
     }
     snprintf(j->summary, sizeof j->summary,
-             "parser: best epoch %d, dev LAS %.2f (gold tags), %zu features, %zu weights, %.0f s",
-             j->best_epoch, j->best_score, j->nfeat, j->nnz, now() - t0);
+             "parser: best epoch %d, dev LAS %.2f (gold tags), %zu features, %zu weights",
+             j->best_epoch, j->best_score, j->nfeat, j->nnz);
+    say(o, "parser: %.0f s", now() - t0);
     j->status = 0;
 out:
     for (size_t s = 0; tr && s < nt; s++) { free(tr[s].w); free(tr[s].gh); free(tr[s].gl); }
@@ -763,9 +763,9 @@ sitrep_status train_run(const train_options *o, sitrep_error *err)
     meta = malloc(4096);
     if (!meta) goto nomem;
     ml = (size_t)snprintf(meta, 4096,
-        "command %s\nsentences %zu\nwords %zu\nnonprojective %d\njackknife_folds %d\n%s\n%s\ntraining_seconds %.0f\n",
+        "command %s\nsentences %zu\nwords %zu\nnonprojective %d\njackknife_folds %d\n%s\n%s\n",
         o->command ? o->command : "", tr.nsent, tr.nword, dj.nonproj, o->folds, tj.summary,
-        dj.summary, now() - t0);
+        dj.summary);
     if (ml >= 4096) ml = 4095;
     static const char empty_pool[1] = "";
     model_section sec[] = {
