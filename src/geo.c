@@ -1,0 +1,716 @@
+/* geo.c — the gazetteer (an mmap'd table, src/geo.h) and the locations stage.
+ *
+ * Recognition: a run of capitalised (or PROPN) words is looked up from each word,
+ * longest name first. A match is kept when it is the whole run (so "George
+ * Washington", "Paris Hilton" and "US President" are not places), apart from a
+ * following place noun ("Kursk region", "Gaza City") that joins the mention.
+ * Small places (weak names: no country, no subdivision, under 50,000 people) need a
+ * locative context: a preposition before them ("in", "at", "near", "from"...), a
+ * place noun after them, or ", Country". A place that is the subject of the verb
+ * right after it ("Moscow said", "Russia has warned") is an actor, not a place.
+ * Adjectives (demonyms: "Russian") are never places.
+ *
+ * Disambiguation: prior (country 9, subdivision 5.5, place log10(population) +1.5
+ * capital +0.5 seat) + 3 when the candidate's country is named elsewhere in the
+ * article + 3 for its subdivision + 5 for a subdivision before "region"/"oblast"...
+ * + 10 when ", Y" follows and Y contains the candidate.
+ *
+ * Event location: the first place of the event's sentence after a locative
+ * preposition, else any place of the sentence outside the event's source and target,
+ * else, for physical events (CAMEO roots 14-20, 06-08), the article's dominant place
+ * (most mentioned; the first on a tie). */
+#include "geo.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <utf8proc.h>
+
+#include "doc.h"
+#include "err.h"
+
+struct geo_gazetteer {
+    void *map;
+    size_t size;
+    const geo_file_header *h;
+    const geo_file_place *places;
+    const geo_file_name *names;
+    const geo_file_country *countries;
+    const geo_file_adm1 *adm1;
+    const char *str;
+};
+
+#define NONE16 0xFFFFu
+#define MAX_KEY 256
+#define MAX_SPAN 6              /* words in a name */
+#define MAX_CAND 64             /* candidates scored per name */
+#define MAX_EVID 64             /* distinct countries / subdivisions tracked per article */
+
+/* ------------------------------------------------------------------ keys */
+
+/* One code point folded to ASCII where it has an ASCII base letter. */
+static size_t fold_cp(utf8proc_int32_t cp, char *out, size_t o, size_t cap)
+{
+    utf8proc_int32_t buf[8];
+    int last = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(cp, buf, 8,
+        UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD | UTF8PROC_COMPAT, &last);
+    if (n < 0 || n > 8) { buf[0] = cp; n = 1; }
+    for (utf8proc_ssize_t i = 0; i < n; i++) {
+        utf8proc_int32_t c = buf[i];
+        const char *rep = NULL;
+        switch (c) {                       /* letters with no decomposition */
+        case 0x0142: rep = "l"; break;     /* ł */
+        case 0x00F8: rep = "o"; break;     /* ø */
+        case 0x0111: rep = "d"; break;     /* đ */
+        case 0x0131: rep = "i"; break;     /* dotless ı */
+        case 0x00E6: rep = "ae"; break;
+        case 0x0153: rep = "oe"; break;
+        case 0x00FE: rep = "th"; break;
+        default: break;
+        }
+        if (rep) {
+            for (; *rep && o + 1 < cap; rep++) out[o++] = *rep;
+            continue;
+        }
+        utf8proc_uint8_t u[4];
+        utf8proc_ssize_t k = utf8proc_encode_char(c, u);
+        if (o + (size_t)k >= cap) break;
+        memcpy(out + o, u, (size_t)k);
+        o += (size_t)k;
+    }
+    return o;
+}
+
+size_t geo_key(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t o = 0, i = 0;
+    int space = 0;
+    if (cap == 0) return 0;
+    while (i < len && o + 1 < cap) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            i++;
+            if (isalnum(c) || c == '&') {
+                if (space && o) out[o++] = ' ';
+                space = 0;
+                if (o + 1 < cap) out[o++] = (char)tolower(c);
+            } else if (c == '.' || c == '\'' || c == '`') {
+                /* dropped: "U.S." = "US", "Sana'a" = "Sanaa" */
+            } else {
+                space = 1;
+            }
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(len - i), &cp);
+        if (k <= 0) { i++; continue; }
+        i += (size_t)k;
+        if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BB || cp == 0x02BC || cp == 0x02BF ||
+            cp == 0x02BE || cp == 0x00B4)
+            continue;                               /* apostrophe-like: dropped */
+        const utf8proc_property_t *pr = utf8proc_get_property(cp);
+        if (pr->category >= UTF8PROC_CATEGORY_ZS || pr->category == UTF8PROC_CATEGORY_PD ||
+            (pr->category >= UTF8PROC_CATEGORY_PC && pr->category <= UTF8PROC_CATEGORY_PO)) {
+            space = 1;                              /* spaces, dashes, punctuation */
+            continue;
+        }
+        if (space && o) out[o++] = ' ';
+        space = 0;
+        o = fold_cp(cp, out, o, cap);
+    }
+    out[o] = 0;
+    return o;
+}
+
+/* -------------------------------------------------------------- loading */
+
+geo_gazetteer *geo_load(const char *path, sitrep_error *err)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) {
+        err_set(err, SITREP_ERR_IO, path, 0, SIZE_MAX, "cannot open gazetteer: %s", strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || (size_t)st.st_size < sizeof(geo_file_header)) {
+        close(fd);
+        err_set(err, SITREP_ERR_MODEL, path, 0, 0, "not a gazetteer (too short)");
+        return NULL;
+    }
+    size_t size = (size_t)st.st_size;
+    void *map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (map == MAP_FAILED) {
+        err_set(err, SITREP_ERR_IO, path, 0, SIZE_MAX, "cannot map gazetteer: %s", strerror(errno));
+        return NULL;
+    }
+    const geo_file_header *h = map;
+    const char *why = NULL;
+    size_t where = 0;
+    if (memcmp(h->magic, GEO_MAGIC, 8) != 0) why = "not a gazetteer (bad magic)";
+    else if (h->version != GEO_VERSION) { why = "gazetteer version mismatch: rebuild it"; where = 8; }
+    else if (h->size != size) { why = "truncated gazetteer"; where = size; }
+    else if ((uint64_t)h->off_places + (uint64_t)h->nplaces * sizeof(geo_file_place) > size ||
+             (uint64_t)h->off_names + (uint64_t)h->nnames * sizeof(geo_file_name) > size ||
+             (uint64_t)h->off_countries + (uint64_t)h->ncountries * sizeof(geo_file_country) > size ||
+             (uint64_t)h->off_adm1 + (uint64_t)h->nadm1 * sizeof(geo_file_adm1) > size ||
+             (uint64_t)h->off_strings + h->strings_size > size || h->strings_size == 0 ||
+             ((const char *)map)[h->off_strings + h->strings_size - 1] != 0 ||
+             h->off_places % 4 || h->off_names % 4 || h->off_countries % 4 || h->off_adm1 % 4) {
+        why = "corrupt gazetteer (section out of bounds)";
+        where = 12;
+    }
+    if (why) {
+        munmap(map, size);
+        err_set(err, SITREP_ERR_MODEL, path, 0, where, "%s", why);
+        return NULL;
+    }
+    geo_gazetteer *g = calloc(1, sizeof *g);
+    if (!g) {
+        munmap(map, size);
+        err_set(err, SITREP_ERR_NOMEM, path, 0, SIZE_MAX, "out of memory");
+        return NULL;
+    }
+    const char *b = map;
+    g->map = map;
+    g->size = size;
+    g->h = h;
+    g->places = (const geo_file_place *)(b + h->off_places);
+    g->names = (const geo_file_name *)(b + h->off_names);
+    g->countries = (const geo_file_country *)(b + h->off_countries);
+    g->adm1 = (const geo_file_adm1 *)(b + h->off_adm1);
+    g->str = b + h->off_strings;
+    return g;
+}
+
+void geo_free(geo_gazetteer *g)
+{
+    if (!g) return;
+    munmap(g->map, g->size);
+    free(g);
+}
+
+size_t geo_size(const geo_gazetteer *g, size_t *nnames)
+{
+    if (nnames) *nnames = g->h->nnames;
+    return g->h->nplaces;
+}
+
+/* The entries [*lo, *hi) of a key: binary search on the sorted names. Bounds are
+ * checked on the strings (an index past the pool reads as ""). */
+static const char *gstr(const geo_gazetteer *g, uint32_t off)
+{
+    return off < g->h->strings_size ? g->str + off : "";
+}
+
+static size_t find_key(const geo_gazetteer *g, const char *key, size_t *lo_out)
+{
+    size_t lo = 0, hi = g->h->nnames;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(gstr(g, g->names[mid].key), key) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    size_t end = lo;
+    while (end < g->h->nnames && strcmp(gstr(g, g->names[end].key), key) == 0) end++;
+    *lo_out = lo;
+    return end - lo;
+}
+
+static const geo_file_place *gplace(const geo_gazetteer *g, uint32_t i)
+{
+    return i < g->h->nplaces ? &g->places[i] : NULL;
+}
+
+static double prior(const geo_file_place *p)
+{
+    if (p->kind == GEO_COUNTRY) return 9.0;
+    if (p->kind == GEO_ADM1) return 5.5;
+    return log10((double)p->population + 1.0) + (p->rank == 4 ? 2.5 : p->rank == 3 ? 0.5 : 0)
+           - (p->rank == 0 ? 1.0 : 0);
+}
+
+static void fill_place(const geo_gazetteer *g, uint32_t pi, sitrep_place *out)
+{
+    const geo_file_place *p = gplace(g, pi);
+    memset(out, 0, sizeof *out);
+    out->lat = out->lon = NAN;
+    if (!p) return;
+    out->name = gstr(g, p->name);
+    if (p->country < g->h->ncountries) out->country = g->countries[p->country].a3;
+    if (p->adm1 < g->h->nadm1) {
+        const char *c = gstr(g, g->adm1[p->adm1].code);
+        out->adm1 = *c ? c : NULL;
+    }
+    if (!(p->flags & 1)) {
+        out->lat = p->lat_e5 / 1e5;
+        out->lon = p->lon_e5 / 1e5;
+    }
+}
+
+size_t geo_lookup(const geo_gazetteer *g, const char *name, size_t len, sitrep_place *out)
+{
+    char key[MAX_KEY];
+    geo_key(name, len, key, sizeof key);
+    size_t lo, n = find_key(g, key, &lo);
+    if (out) {
+        if (n) fill_place(g, g->names[lo].place, out);
+        else {
+            memset(out, 0, sizeof *out);
+            out->lat = out->lon = NAN;
+        }
+        if (n) out->alternatives = (uint32_t)(n - 1);
+    }
+    return n;
+}
+
+/* ---------------------------------------------------------------- stage */
+
+static int eqi(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++)
+        if (tolower((unsigned char)*a) != tolower((unsigned char)*b)) return 0;
+    return *a == *b;
+}
+
+static int in_list(const char *w, const char *const *list)
+{
+    for (; *list; list++)
+        if (eqi(w, *list)) return 1;
+    return 0;
+}
+
+/* Words before a place that make the context locative. */
+static const char *const locative_preps[] = {
+    "in", "at", "near", "into", "outside", "inside", "across", "around", "throughout",
+    "within", "nearby", NULL
+};
+/* Prepositions that take places and people alike ("a letter to Johnson"): locative
+ * for event location, but no licence for a small place's name. */
+static const char *const weak_preps[] = {
+    "from", "to", "toward", "towards", "through", "via", "between", "over", "off", "on",
+    "along", "beyond", NULL
+};
+/* Nouns after a name that make it a place and join the mention. */
+static const char *const place_nouns[] = {
+    "region", "oblast", "province", "governorate", "krai", "kray", "district", "state",
+    "county", "prefecture", "voivodeship", "city", "town", "village", NULL
+};
+/* Of those, the ones naming a first-level subdivision. */
+static const char *const adm1_nouns[] = {
+    "region", "oblast", "province", "governorate", "krai", "kray", "state",
+    "prefecture", "voivodeship", NULL
+};
+/* Connectors allowed inside a multi-word name ("Bosnia and Herzegovina", "Rostov-on-Don"). */
+static const char *const name_connectors[] = {"and", "of", "de", "del", "la", "el", "al", "upon", NULL};
+/* Compass and similar words that may precede a place without being part of it. */
+static const char *const place_modifiers[] = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
+    "northwestern", "southeastern", "southwestern", "greater", "upper", "lower", "the", NULL
+};
+/* When no parse is available: verbs right after a name that make it a subject actor. */
+static const char *const actor_aux[] = {"has", "have", "had", "will", "would", "is", "was", NULL};
+static const char *const actor_verbs[] = {
+    "said", "says", "say", "wants", "want", "respond", "responded", "retaliate", "retaliated",
+    "warned", "warns", "announced", "announces", "accused", "accuses", "denied", "denies",
+    "insisted", "insists", "rejected", "rejects", "claimed", "claims", "responded",
+    "called", "calls", "urged", "urges", "threatened", "threatens", "vowed", "vows",
+    "agreed", "agrees", "refused", "refuses", "demanded", "demands", "condemned",
+    "condemns", "stated", "declared", "told", "argued", "believes", "hopes", "plans",
+    "signed", "signs", "launched", "launches", "sent", "sends", "imposed", "imposes",
+    "expelled", "recalled", "confirmed", "welcomed", "criticised", "criticized", NULL
+};
+
+/* Capitalised words that are not place names in news text, whatever the gazetteer
+ * holds (GeoNames has towns called "We", "March", "Congress", "Police", "Eu"):
+ * function words, months and days, institutions and titles. */
+static const char *const not_names[] = {
+    "a", "an", "the", "i", "we", "you", "he", "she", "it", "they", "our", "my", "your", "his",
+    "her", "its", "their", "this", "that", "these", "those", "in", "on", "at", "for", "but",
+    "and", "or", "if", "as", "so", "no", "not", "all", "some", "many", "more", "most", "one",
+    "what", "who", "when", "where", "why", "how", "there", "here", "then", "also", "after",
+    "before", "since", "while", "with", "by", "from", "to", "of", "yes", "today", "yesterday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "congress", "parliament", "senate", "house", "court",
+    "cabinet", "government", "police", "army", "navy", "church", "god", "internet",
+    "twitter", "facebook", "president", "minister", "mayor", "governor", "king", "queen",
+    "prince", "princess", "pope", "general", "justice", "labour", "labor", "union",
+    "national", "federal", "state", "republic", "party", "university", "college", "eu", NULL
+};
+
+static int is_cap(const char *s)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c < 0x80) return isupper(c);
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp) <= 0) return 0;
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+/* Could this word be (part of) a name? Tagged words: PROPN, or a capitalised NOUN or X
+ * (taggers miss rare names); untagged: capitalised. ADJ is never a name (demonyms). */
+static int name_like(const sitrep_word *w)
+{
+    if (!w->form || !is_cap(w->form)) return 0;
+    switch (w->upos) {
+    case SITREP_UPOS_NONE: case SITREP_UPOS_PROPN: case SITREP_UPOS_NOUN: case SITREP_UPOS_X:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+typedef struct mention {
+    uint32_t sent;
+    uint32_t w0, w1;        /* words [w0, w1) of the name (document indices) */
+    uint32_t wend;          /* last word of the mention + 1 (with a place noun) */
+    uint32_t lo, n;         /* candidate range in names[] */
+    uint8_t adm1_noun, city_noun, actor, weak;
+    uint8_t locative;       /* 1 after "in", "at", "near"... or before a place noun;
+                               2 after "from", "to", "on"...; 0 none */
+    int32_t comma_ctx;      /* ", Y" after the name: Y's candidates [clo, clo + cn), -1 none */
+    uint32_t clo, cn;
+    uint32_t best;          /* chosen place */
+    uint32_t best0;         /* best without context */
+} mention;
+
+typedef struct evid { uint16_t id; uint16_t n; } evid;
+
+static void evid_add(evid *e, size_t *ne, uint16_t id, int d)
+{
+    for (size_t i = 0; i < *ne; i++)
+        if (e[i].id == id) { e[i].n = (uint16_t)(e[i].n + d); return; }
+    if (d > 0 && *ne < MAX_EVID) e[(*ne)++] = (evid){id, (uint16_t)d};
+}
+
+static int evid_get(const evid *e, size_t ne, uint16_t id)
+{
+    for (size_t i = 0; i < ne; i++)
+        if (e[i].id == id) return e[i].n;
+    return 0;
+}
+
+/* Are the n words from w all written in capitals (two letters or more)? */
+static int all_caps(const sitrep_word *w, uint32_t n)
+{
+    size_t letters = 0;
+    for (uint32_t i = 0; i < n; i++)
+        for (const char *c = w[i].form; c && *c; c++) {
+            if (islower((unsigned char)*c)) return 0;
+            letters += isupper((unsigned char)*c) != 0;
+        }
+    return letters >= 2;
+}
+
+/* The key of the text of words [a, b). */
+static size_t span_key(const sitrep_doc *doc, uint32_t a, uint32_t b, char *key)
+{
+    uint32_t s = doc->words.v[a].start, e = doc->words.v[b - 1].end;
+    if (e <= s || e > doc->len) return 0;
+    return geo_key(doc->text + s, e - s, key, MAX_KEY);
+}
+
+/* Does place p lie in place c (a country or a subdivision)? */
+static int contains(const geo_file_place *c, const geo_file_place *p)
+{
+    if (c->kind == GEO_COUNTRY) return p->country == c->country && p != c;
+    if (c->kind == GEO_ADM1) return p->adm1 == c->adm1 && p != c;
+    return 0;
+}
+
+/* Is the mention the subject of the verb right after it (an actor, not a place)? */
+static int subject_actor(const sitrep_doc *doc, const sitrep_sentence *s, uint32_t w0, uint32_t w1)
+{
+    uint32_t end = s->word + s->nwords;
+    const sitrep_word *last = &doc->words.v[w1 - 1];
+    if (last->deprel && last->head > 0) {
+        if (strcmp(last->deprel, "nsubj") != 0) return 0;
+        uint32_t h = s->word + (uint32_t)last->head - 1;
+        /* the verb (or its auxiliary) within three words after the name */
+        return h >= w1 && h < end && h - w1 < 3;
+    }
+    (void)w0;
+    if (w1 + 1 < end && doc->words.v[w1].form && strcmp(doc->words.v[w1].form, "'s") == 0) return 0;
+    if (w1 >= end || !doc->words.v[w1].form) return 0;
+    const char *v = doc->words.v[w1].form;
+    if (in_list(v, actor_aux)) {
+        /* "Russia has warned", "Moscow will respond"; not "London have diplomatic immunity" */
+        const char *v2 = w1 + 1 < end ? doc->words.v[w1 + 1].form : NULL;
+        size_t l2 = v2 ? strlen(v2) : 0;
+        return v2 && (in_list(v2, actor_verbs) || (l2 > 3 && strcmp(v2 + l2 - 2, "ed") == 0) ||
+                      eqi(v2, "not") || eqi(v2, "also"));
+    }
+    return in_list(v, actor_verbs);
+}
+
+static sitrep_status find_mentions(const geo_gazetteer *g, sitrep_doc *doc, mention **out, size_t *nout)
+{
+    size_t cap = 16, n = 0;
+    mention *m = arena_alloc(&doc->mem, cap * sizeof *m);
+    if (!m) return SITREP_ERR_NOMEM;
+    char key[MAX_KEY];
+    for (uint32_t si = 0; si < doc->sentences.n; si++) {
+        const sitrep_sentence *s = &doc->sentences.v[si];
+        uint32_t end = s->word + s->nwords;
+        if (end > doc->words.n) end = (uint32_t)doc->words.n;
+        for (uint32_t i = s->word; i < end;) {
+            if (!name_like(&doc->words.v[i])) { i++; continue; }
+            /* the run of name words from i (connectors inside, not at the end) */
+            uint32_t r = i + 1;
+            while (r < end) {
+                if (name_like(&doc->words.v[r])) { r++; continue; }
+                const char *f = doc->words.v[r].form;
+                if (f && r + 1 < end && in_list(f, name_connectors) && name_like(&doc->words.v[r + 1])) {
+                    r += 2;
+                    continue;
+                }
+                if (f && (strcmp(f, "-") == 0) && r + 1 < end && name_like(&doc->words.v[r + 1])) {
+                    r += 2;
+                    continue;
+                }
+                break;
+            }
+            /* longest name from each word of the run */
+            uint32_t a = i;
+            while (a < r) {
+                uint32_t bmax = a + MAX_SPAN < r ? a + MAX_SPAN : r, b;
+                size_t lo = 0, cnt = 0;
+                for (b = bmax; b > a; b--) {
+                    const char *lf = doc->words.v[b - 1].form;
+                    if (lf && in_list(lf, name_connectors)) continue;
+                    if (span_key(doc, a, b, key) == 0) continue;
+                    if ((cnt = find_key(g, key, &lo)) > 0) break;
+                }
+                if (!cnt) { a++; continue; }
+                if (b == a + 1 && in_list(doc->words.v[a].form, not_names)) { a++; continue; }
+                /* an acronym ("US", "UAE", "NYC") names a country, a subdivision or a
+                 * large city, never a small town ("EU" is not Eu, France) */
+                if (all_caps(&doc->words.v[a], b - a)) {
+                    const geo_file_place *pc = gplace(g, g->names[lo].place);
+                    if (!pc || (pc->kind == GEO_CITY && pc->population < 1000000)) { a = b; continue; }
+                }
+                /* a lone compass word is a direction ("the West"), not a place */
+                if (b == a + 1 && in_list(doc->words.v[a].form, place_modifiers)) { a++; continue; }
+                /* the whole run, but for modifiers before and a place noun after */
+                int whole = 1;
+                if (a > i) {
+                    const char *pf = doc->words.v[a - 1].form;
+                    const geo_file_place *pa = gplace(g, g->names[lo].place);
+                    if (pf && eqi(pf, "of")) {                      /* "Bank of America" */
+                        if (!pa || pa->kind != GEO_COUNTRY || eqi(doc->words.v[a].form, "America"))
+                            whole = 0;                              /* but "Buhari of Nigeria" */
+                    }
+                    else if (name_like(&doc->words.v[a - 1]) && !in_list(pf, place_modifiers))
+                        whole = 0;                                 /* "George Washington" */
+                }
+                uint32_t wend = b;
+                int adm1n = 0, cityn = 0;
+                const char *nx = b < end ? doc->words.v[b].form : NULL;
+                if (nx && in_list(nx, place_nouns)) {
+                    adm1n = in_list(nx, adm1_nouns);
+                    cityn = !adm1n;
+                    wend = b + 1;
+                }
+                if (b < r && name_like(&doc->words.v[b]) && !(adm1n || cityn)) whole = 0;
+                if (!whole) { a = b; continue; }
+
+                mention mm;
+                memset(&mm, 0, sizeof mm);
+                mm.sent = si;
+                mm.w0 = a;
+                mm.w1 = b;
+                mm.wend = wend;
+                mm.lo = (uint32_t)lo;
+                mm.n = (uint32_t)cnt;
+                mm.adm1_noun = (uint8_t)adm1n;
+                mm.city_noun = (uint8_t)cityn;
+                mm.comma_ctx = -1;
+                mm.best0 = g->names[lo].place;
+                /* context before: skip modifiers and determiners back to a preposition */
+                for (int64_t k = (int64_t)i - 1; k >= (int64_t)s->word && k >= (int64_t)i - 4; k--) {
+                    const sitrep_word *w = &doc->words.v[k];
+                    if (!w->form) break;
+                    if (in_list(w->form, locative_preps)) { mm.locative = 1; break; }
+                    if (in_list(w->form, weak_preps)) { mm.locative = 2; break; }
+                    if (in_list(w->form, place_modifiers) || eqi(w->form, "a") || eqi(w->form, "an"))
+                        continue;
+                    /* "the city of X", "the town of X" */
+                    if (eqi(w->form, "of") && k - 1 >= (int64_t)s->word &&
+                        in_list(doc->words.v[k - 1].form, place_nouns)) { mm.locative = 1; }
+                    break;
+                }
+                if (adm1n || cityn) mm.locative = 1;
+                /* ", Y" after the name */
+                if (wend + 1 < end && doc->words.v[wend].form && strcmp(doc->words.v[wend].form, ",") == 0 &&
+                    name_like(&doc->words.v[wend + 1])) {
+                    uint32_t c0 = wend + 1, c1 = c0 + 1;
+                    while (c1 < end && c1 < c0 + 4 && name_like(&doc->words.v[c1])) c1++;
+                    for (; c1 > c0; c1--) {
+                        size_t lo2;
+                        size_t n2;
+                        if (span_key(doc, c0, c1, key) && (n2 = find_key(g, key, &lo2)) > 0) {
+                            mm.comma_ctx = (int32_t)g->names[lo2].place;
+                            mm.clo = (uint32_t)lo2;
+                            mm.cn = (uint32_t)n2;
+                            break;
+                        }
+                    }
+                }
+                const geo_file_place *p0 = gplace(g, mm.best0);
+                mm.weak = p0 && p0->kind == GEO_CITY && p0->population < 50000 && p0->rank < 3;
+                /* untagged, first in the sentence or after an opening quote: capitalised
+                 * anyway, so only a large place counts without context ("Hail to ...") */
+                int initial = a == s->word;
+                if (a > s->word && doc->words.v[a - 1].form) {
+                    const char *q = doc->words.v[a - 1].form;
+                    initial = strcmp(q, "\"") == 0 || strcmp(q, "\xe2\x80\x9c") == 0 ||
+                              strcmp(q, "``") == 0;
+                }
+                if (initial && doc->words.v[a].upos == SITREP_UPOS_NONE && p0 &&
+                    p0->kind != GEO_COUNTRY &&
+                    (p0->kind == GEO_ADM1 || p0->population < (a == s->word ? 100000u : 1000000u)))
+                    mm.weak = 1;
+                mm.actor = (uint8_t)subject_actor(doc, s, a, b);
+                if (n == cap) {
+                    mention *nm = arena_alloc(&doc->mem, cap * 2 * sizeof *nm);
+                    if (!nm) return SITREP_ERR_NOMEM;
+                    memcpy(nm, m, n * sizeof *m);
+                    m = nm;
+                    cap *= 2;
+                }
+                m[n++] = mm;
+                a = wend;
+            }
+            i = r > i ? r : i + 1;
+        }
+    }
+    *out = m;
+    *nout = n;
+    return SITREP_OK;
+}
+
+static int overlaps(uint32_t s0, uint32_t e0, const sitrep_argument *a)
+{
+    return a->present && s0 < a->end && a->start < e0;
+}
+
+static int physical_root(const char *root)
+{
+    if (!root) return 0;
+    int r = atoi(root);
+    return (r >= 14 && r <= 20) || (r >= 6 && r <= 8);
+}
+
+sitrep_status geo_run(const geo_gazetteer *g, sitrep_doc *doc)
+{
+    if (!g || !doc || !doc->text) return SITREP_OK;
+    mention *m;
+    size_t nm;
+    sitrep_status st = find_mentions(g, doc, &m, &nm);
+    if (st != SITREP_OK) return st;
+
+    /* evidence: countries and subdivisions the article names (best guess without
+     * context), including names used as actors */
+    evid ce[MAX_EVID], ae[MAX_EVID];
+    size_t nce = 0, nae = 0;
+    for (size_t i = 0; i < nm; i++) {
+        const geo_file_place *p = gplace(g, m[i].best0);
+        if (!p) continue;
+        if (p->country != NONE16) evid_add(ce, &nce, p->country, 1);
+        if (p->adm1 != NONE16 && p->kind == GEO_ADM1) evid_add(ae, &nae, p->adm1, 1);
+    }
+    /* resolve */
+    for (size_t i = 0; i < nm; i++) {
+        mention *x = &m[i];
+        const geo_file_place *p0 = gplace(g, x->best0);
+        uint16_t own_c = p0 ? p0->country : NONE16, own_a = p0 ? p0->adm1 : NONE16;
+        /* the name's own mentions are no evidence for it (every "Paris" votes France) */
+        int same = 0, same_a = 0;
+        for (size_t j = 0; j < nm; j++)
+            if (m[j].best0 == x->best0) {
+                same++;
+                same_a += p0 && p0->kind == GEO_ADM1;
+            }
+        /* "X, Y": Y resolved already when this is Y ("Atlanta, Georgia") */
+        const geo_file_place *xin = NULL;
+        if (i > 0 && m[i - 1].comma_ctx >= 0 && m[i - 1].wend + 1 == x->w0 && m[i - 1].n)
+            xin = gplace(g, m[i - 1].best);
+        double best = -1e9;
+        uint32_t bi = x->best0;
+        for (uint32_t k = 0; k < x->n && k < MAX_CAND; k++) {
+            uint32_t pi = g->names[x->lo + k].place;
+            const geo_file_place *p = gplace(g, pi);
+            if (!p) continue;
+            double sc = prior(p);
+            /* the article names the country: +3 for a country or subdivision, +1.5 for
+             * a place (a country alone must not pull "Warsaw" to Indiana); +4 when it
+             * names the place's subdivision ("Paris" in an article about Texas) */
+            if (p->country != NONE16 && evid_get(ce, nce, p->country) - (p->country == own_c) * same > 0)
+                sc += p->kind == GEO_CITY ? 1.5 : 3;
+            if (p->adm1 != NONE16 && p->kind == GEO_CITY &&
+                evid_get(ae, nae, p->adm1) - (p->adm1 == own_a) * same_a > 0) sc += 4;
+            if (x->adm1_noun && p->kind == GEO_ADM1) sc += 5;
+            if (x->city_noun && p->kind == GEO_CITY) sc += 2;
+            for (uint32_t c = 0; x->comma_ctx >= 0 && c < x->cn && c < MAX_CAND; c++) {
+                const geo_file_place *cp = gplace(g, g->names[x->clo + c].place);
+                if (cp && contains(cp, p)) { sc += 10; break; }
+            }
+            if (xin && contains(p, xin)) sc += 10;
+            if (sc > best) { best = sc; bi = pi; }
+        }
+        x->best = bi;
+    }
+    /* keep the place mentions */
+    for (size_t i = 0; i < nm; i++) {
+        mention *x = &m[i];
+        int keep = !x->actor && (!x->weak || x->locative == 1 || x->comma_ctx >= 0);
+        if (!keep) { x->n = 0; continue; }
+        sitrep_place *pl = vec_push(doc->places);
+        if (!pl) return SITREP_ERR_NOMEM;
+        fill_place(g, x->best, pl);
+        pl->start = doc->words.v[x->w0].start;
+        pl->end = doc->words.v[x->wend - 1].end;
+        pl->text = arena_strndup(&doc->mem, doc->text + pl->start, pl->end - pl->start);
+        if (!pl->text) return SITREP_ERR_NOMEM;
+        pl->alternatives = x->n - 1;
+    }
+    /* the article's dominant place: most mentions, the first on a tie */
+    int64_t dom = -1;
+    size_t domn = 0;
+    for (size_t i = 0; i < nm; i++) {
+        if (!m[i].n) continue;
+        size_t c = 0;
+        for (size_t j = 0; j < nm; j++) c += m[j].n && m[j].best == m[i].best;
+        if (c > domn) { domn = c; dom = (int64_t)m[i].best; }
+    }
+    /* event locations */
+    for (size_t e = 0; e < doc->events.n; e++) {
+        sitrep_event *ev = &doc->events.v[e];
+        int64_t pick = -1, any = -1;
+        for (size_t i = 0; i < nm && pick < 0; i++) {
+            mention *x = &m[i];
+            if (!x->n || x->sent != ev->sentence) continue;
+            uint32_t s0 = doc->words.v[x->w0].start, e0 = doc->words.v[x->wend - 1].end;
+            if (x->locative) pick = (int64_t)x->best;
+            else if (any < 0 && !overlaps(s0, e0, &ev->source) && !overlaps(s0, e0, &ev->target))
+                any = (int64_t)x->best;
+        }
+        if (pick < 0) pick = any;
+        if (pick < 0 && physical_root(ev->root)) pick = dom;
+        if (pick < 0) { ev->has_location = 0; continue; }
+        fill_place(g, (uint32_t)pick, &ev->location);
+        ev->has_location = 1;
+    }
+    return SITREP_OK;
+}
