@@ -278,12 +278,13 @@ static void fixture_quote_marks(void) { run_fixture("quote_marks", 0); }
 static void fixture_quote_spans(void) { run_fixture("quote_spans", 0); }
 static void fixture_loaded_context(void) { run_fixture("loaded_context", 0); }
 static void fixture_names_groups_activity(void) { run_fixture("names_groups_activity", 0); }
+static void fixture_inflection(void) { run_fixture("inflection", 0); }
 
 static void fixtures_through_seg(void)
 {
     static const char *const names[] = {"negation_not", "negation_scope", "intensifier_very",
                                         "multiword", "quote_marks", "quote_spans",
-                                        "loaded_context", "names_groups_activity"};
+                                        "loaded_context", "names_groups_activity", "inflection"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) run_fixture(names[i], 1);
 }
 
@@ -595,6 +596,7 @@ int main(void)
     RUN(fixture_quote_spans);
     RUN(fixture_loaded_context);
     RUN(fixture_names_groups_activity);
+    RUN(fixture_inflection);
     RUN(fixtures_through_seg);
     RUN(lexicon_errors);
     RUN(span_per_sentence);
