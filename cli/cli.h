@@ -11,6 +11,8 @@ int cmd_train(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 /* `sitrep eval segment GOLD.conllu`: tokenization/segmentation scores. */
 int cmd_eval_segment(int argc, char **argv);
+/* `sitrep eval plover RECORDS.json`: PLOVER type and actor scores. */
+int cmd_eval_plover(int argc, char **argv);
 
 /* Prints "sitrep: " + printf message + "\n" to stderr. */
 void cli_error(const char *fmt, ...)

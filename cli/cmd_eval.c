@@ -19,6 +19,7 @@
 static const char usage[] =
     "usage: sitrep eval GOLD.conllu [--model FILE] [--input conllu|text]\n"
     "       sitrep eval segment GOLD.conllu ...   (tokenization scores)\n"
+    "       sitrep eval plover RECORDS.json       (PLOVER event coding scores)\n"
     "\n"
     "Tags, lemmatizes and parses GOLD.conllu and prints UPOS, XPOS, UFeats, Lemma,\n"
     "UAS and LAS (percent). With --input conllu (default) the gold tokens and\n"
@@ -136,6 +137,7 @@ static double f1(size_t ok, const score *s)
 int cmd_eval(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "segment") == 0) return cmd_eval_segment(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "plover") == 0) return cmd_eval_plover(argc - 1, argv + 1);
     const char *gold = NULL, *model = NULL, *input = "conllu";
     for (int i = 1; i < argc; i++) {
         const char *v;
