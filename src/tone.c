@@ -424,16 +424,13 @@ static int quote_excludes(const sitrep_quote *q)
     return !q->kind || (strcmp(q->kind, "indirect") != 0 && strcmp(q->kind, "scare") != 0);
 }
 
+/* 1 when w lies inside a quotation: a doc->quotes span that excludes, or a span
+ * between quotation marks that the quotes stage has not called a scare quote (it
+ * may leave quotations without a speaker out of doc->quotes). Words must be asked
+ * in text order: the marks are scanned once, incrementally. */
 static int qscan_in(qscan *s, const sitrep_word *w)
 {
     const sitrep_doc *d = s->d;
-    if (d->quotes.n) {
-        for (size_t k = 0; k < d->quotes.n; k++) {
-            const sitrep_quote *q = &d->quotes.v[k];
-            if (w->start >= q->start && w->end <= q->end && quote_excludes(q)) return 1;
-        }
-        return 0;
-    }
     const unsigned char *t = (const unsigned char *)d->text;
     size_t end = w->start < d->len ? w->start : d->len;
     for (size_t i = s->pos; i < end; i++) {
@@ -445,7 +442,14 @@ static int qscan_in(qscan *s, const sitrep_word *w)
         else if (t[i] == 0xC2 && i + 1 < d->len && t[i + 1] == 0xBB) s->open = 0;
     }
     if (end > s->pos) s->pos = end;
-    return s->open;
+    int scare = 0;
+    for (size_t k = 0; k < d->quotes.n; k++) {
+        const sitrep_quote *q = &d->quotes.v[k];
+        if (w->start < q->start || w->end > q->end) continue;
+        if (quote_excludes(q)) return 1;
+        scare |= q->kind && strcmp(q->kind, "scare") == 0;
+    }
+    return s->open && !scare;
 }
 
 /* ------------------------------------------------------------ loaded language */
@@ -497,7 +501,8 @@ static int cmp_loaded(const void *x, const void *y)
 {
     const sitrep_loaded *a = x, *b = y;
     if (a->start != b->start) return a->start < b->start ? -1 : 1;
-    return a->end > b->end ? -1 : a->end < b->end ? 1 : 0;  /* the longer first */
+    if (a->end != b->end) return a->end > b->end ? -1 : 1;  /* the longer first */
+    return strcmp(a->category, b->category);
 }
 
 /* A loaded hit starting at word i (entry e), if its context allows: appended to

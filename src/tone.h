@@ -23,9 +23,9 @@
  * Loaded language (data/lexicon/loaded.txt, categories "name-calling", "emotive",
  * "exaggeration") is looked up on every word but names; a hit inside a quotation
  * gets in_quote = 1 (a speaker's words are theirs, not the article's). Quotations are
- * doc->quotes spans of kind other than "indirect" and "scare"; a "scare" quote is
- * itself a hit of category "scare-quote". When doc->quotes is empty the spans
- * between quotation marks (“…”, "…", «…», closed at the end of a paragraph) are used.
+ * doc->quotes spans of kind other than "indirect" and "scare", and the spans between
+ * quotation marks (“…”, "…", «…», closed at the end of a paragraph) that the quotes
+ * stage has not called "scare"; a "scare" quote is itself a hit ("scare-quote").
  *
  * Lexicons are read-only once loaded and shared by all threads. Category strings in
  * doc->loaded are borrowed from the lexicon: keep it alive as long as the docs. */

@@ -279,12 +279,14 @@ static void fixture_quote_spans(void) { run_fixture("quote_spans", 0); }
 static void fixture_loaded_context(void) { run_fixture("loaded_context", 0); }
 static void fixture_names_groups_activity(void) { run_fixture("names_groups_activity", 0); }
 static void fixture_inflection(void) { run_fixture("inflection", 0); }
+static void fixture_quote_scare_marks(void) { run_fixture("quote_scare_marks", 0); }
 
 static void fixtures_through_seg(void)
 {
     static const char *const names[] = {"negation_not", "negation_scope", "intensifier_very",
                                         "multiword", "quote_marks", "quote_spans",
-                                        "loaded_context", "names_groups_activity", "inflection"};
+                                        "loaded_context", "names_groups_activity", "inflection",
+                                        "quote_scare_marks"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) run_fixture(names[i], 1);
 }
 
@@ -597,6 +599,7 @@ int main(void)
     RUN(fixture_loaded_context);
     RUN(fixture_names_groups_activity);
     RUN(fixture_inflection);
+    RUN(fixture_quote_scare_marks);
     RUN(fixtures_through_seg);
     RUN(lexicon_errors);
     RUN(span_per_sentence);
