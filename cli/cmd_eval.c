@@ -220,8 +220,8 @@ int cmd_eval(int argc, char **argv)
     printf("Lemma    %.2f\n", f1(sc.lemma, &sc));
     printf("UAS      %.2f\n", f1(sc.uas, &sc));
     printf("LAS      %.2f\n", f1(sc.las, &sc));
-    printf("speed    %.0f words/s (%s tag + parse, one thread)\n",
-           secs > 0 ? words / secs : 0, text ? "segment +" : "");
+    printf("speed    %.0f words/s (%stag + parse, one thread, wall clock)\n",
+           secs > 0 ? words / secs : 0, text ? "segment + " : "");
     sitrep_doc_free(d);
     sitrep_doc_free(t);
     conllu_close(r);

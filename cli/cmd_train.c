@@ -33,7 +33,8 @@ static const char usage[] =
     "  --jackknife-epochs N  epochs of each jackknife tagger (default 5)\n"
     "  --no-stack         no stacked second tagger pass\n"
     "  --prune W          drop weights below W (int16 units of each table's scale)\n"
-    "  --repack MODEL     no training: rewrite MODEL with --prune W as -o\n"
+    "  --repack MODEL     no training: rewrite MODEL as -o with --prune W (and\n"
+    "                     without its second tagger pass with --no-stack)\n"
     "  --wordnet DIR      WordNet dict directory (default /usr/share/wordnet)\n"
     "  --exclude-doc STR  skip training documents whose `# newdoc id` contains STR\n"
     "                     (repeatable; e.g. GUM_essay for GUM's non-commercial genres)\n"
@@ -127,7 +128,7 @@ int cmd_train(int argc, char **argv)
     if (repack && o.out) {
         sitrep_error e;
         sitrep_error_clear(&e);
-        if (model_prune(repack, o.out, o.prune, &e) != SITREP_OK) {
+        if (model_prune(repack, o.out, o.prune, o.stack, &e) != SITREP_OK) {
             char msg[1024];
             sitrep_error_format(&e, msg, sizeof msg);
             cli_error("%s", msg);

@@ -383,11 +383,38 @@ static sitrep_status sentence_actors(const dict_set *ds, sitrep_doc *d, size_t s
             }
         }
         if (!kind) kind = f.agent && !base ? "agent" : "group";
+        /* "military fatigues", "military operations": an agent word used as an
+         * adjective of a thing is no actor */
+        if (f.agent && !base && end == start + 1 && d->words.v[u[start].w0].upos == SITREP_UPOS_ADJ) {
+            i = end;
+            continue;
+        }
         if (code && !strcmp(code, "---")) { i = end; continue; }   /* known non-actor */
         if (add_actor(d, si, u[start].w0, u[end - 1].w1, code, kind, -1)) return SITREP_ERR_NOMEM;
         i = end;
     }
     return SITREP_OK;
+}
+
+/* "the Russian Army ... urging troops": a countryless agent ("---MIL") takes the
+ * country of the nearest earlier mention of the same sector (RUSMIL) in this
+ * sentence or the one before. */
+static void inherit_country(sitrep_doc *d, size_t first)
+{
+    for (size_t i = first; i < d->actors.n; i++) {
+        sitrep_actor *a = &d->actors.v[i];
+        if (strncmp(a->code, "---", 3) || !a->code[3]) continue;
+        for (size_t j = i; j-- > 0;) {
+            const sitrep_actor *b = &d->actors.v[j];
+            if (b->sentence + 1 < a->sentence) break;
+            size_t bl = strlen(b->code);
+            if (bl == 3 + strlen(a->code + 3) && strncmp(b->code, "---", 3) &&
+                !strcmp(b->code + 3, a->code + 3)) {
+                a->code = b->code;
+                break;
+            }
+        }
+    }
 }
 
 sitrep_status actor_run(const dict_set *ds, sitrep_doc *d, int32_t day)
@@ -399,8 +426,10 @@ sitrep_status actor_run(const dict_set *ds, sitrep_doc *d, int32_t day)
     unit *u = arena_alloc(&d->mem, (maxw + 1) * sizeof *u);
     if (!u) return SITREP_ERR_NOMEM;
     for (size_t s = 0; s < d->sentences.n; s++) {
+        size_t first = d->actors.n;
         sitrep_status st = sentence_actors(ds, d, s, day, u);
         if (st != SITREP_OK) return st;
+        inherit_country(d, first);
     }
     return SITREP_OK;
 }

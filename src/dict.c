@@ -322,6 +322,24 @@ static int warn(ld *L, const char *fmt, ...)
     return 0;
 }
 
+/* Reports a doubtful entry that is kept (never fatal, even when strict). */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void notice(ld *L, const char *fmt, ...)
+{
+    sitrep_error w;
+    sitrep_error_clear(&w);
+    w.status = SITREP_ERR_INPUT;
+    snprintf(w.file, sizeof w.file, "%s", L->name);
+    w.line = L->line;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(w.msg, sizeof w.msg, fmt, ap);
+    va_end(ap);
+    if (L->cb) L->cb(L->ctx, &w);
+}
+
 static int nomem(ld *L)
 {
     L->st = SITREP_ERR_NOMEM;
@@ -1641,12 +1659,13 @@ static int load_verbs(ld *L, lines *r)
     if (rc < 0) return rc;
     /* synsets used but never defined (in any file loaded so far): reported once, at
      * the end of the file whose pattern first uses them, with that pattern's line;
-     * such an element never matches (PETRARCH2 matches the label as a word) */
+     * the pattern is kept (so this is not fatal when strict) but such an element
+     * never matches (PETRARCH2 matches the label as a word) */
     for (size_t i = 1; i < L->s->synsets.n; i++) {
         synset *sy = &L->s->synsets.v[i];
         if (sy->defined || i < nsyn0 || sy->use_file != L->file) continue;
         L->line = sy->use_line;
-        if (warn(L, "undefined synset %s", intern_str(L->s->syns, (uint32_t)i)) < 0) return -1;
+        notice(L, "undefined synset %s", intern_str(L->s->syns, (uint32_t)i));
     }
     return 0;
 }

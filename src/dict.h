@@ -22,7 +22,8 @@
 typedef struct dict_set dict_set;
 typedef enum dict_kind { DICT_VERBS, DICT_ACTORS, DICT_AGENTS, DICT_DISCARDS } dict_kind;
 
-/* Called once per unreadable entry (skipped): w->file, w->line, w->msg. */
+/* Called once per unreadable entry (skipped), and per doubtful one that is kept (an
+ * undefined synset; never fatal): w->file, w->line, w->msg. */
 typedef void (*dict_warn_fn)(void *ctx, const sitrep_error *w);
 
 dict_set *dict_set_new(void);                  /* owned; NULL on no memory */

@@ -252,6 +252,12 @@ static int subject_of(const sent_ctx *c, uint32_t v, int *passive_subject)
         if (h < 0) return -1;
         if (rel_is(x, "xcomp") || rel_eq(x, "conj")) { k = (uint32_t)h; continue; }
         if (rel_eq(x, "acl:relcl")) return h;
+        /* a participial adverbial clause has its head's subject: "Putin issued an
+         * order, urging troops ..." */
+        if (rel_is(x, "advcl") && child(c, k, "mark", 0) < 0 && x->xpos && !strcmp(x->xpos, "VBG")) {
+            k = (uint32_t)h;
+            continue;
+        }
         if (rel_eq(x, "acl")) { *passive_subject = 1; return h; }   /* "troops captured in ..." */
         return -1;
     }
@@ -491,7 +497,9 @@ static sitrep_status code_verb(sent_ctx *c, size_t si, uint32_t v, const event_o
     }
     if (ns == 0) return SITREP_OK;
     /* "an official said": an agent of no known country acting on nobody is noise */
-    if (nt == 0 && ns == 1 && !strncmp(c->d->actors.v[srcs[0]].code, "---", 3)) return SITREP_OK;
+    if (nt == 0 && ns == 1 && (!strncmp(c->d->actors.v[srcs[0]].code, "---", 3) ||
+                               (c->d->actors.v[srcs[0]].kind && !strcmp(c->d->actors.v[srcs[0]].kind, "agent"))))
+        return SITREP_OK;
 
     int neg = negated(c, v);
     if (intent_of(c, v)) code = intent_code(code);
@@ -523,6 +531,11 @@ static sitrep_status code_verb(sent_ctx *c, size_t si, uint32_t v, const event_o
         }
         for (size_t j = 0; j < nt; j++) {
             if (srcs[i] == tgts[j]) continue;
+            /* "he told ... he had spoken": a mention and its antecedent are one actor */
+            const sitrep_actor *sa = &c->d->actors.v[srcs[i]], *ta = &c->d->actors.v[tgts[j]];
+            uint32_t sref = sa->antecedent ? sa->antecedent : (uint32_t)srcs[i] + 1;
+            uint32_t tref = ta->antecedent ? ta->antecedent : (uint32_t)tgts[j] + 1;
+            if (sref == tref) continue;
             if (add_event(c, si, srcs[i], tgts[j], code, neg, explain)) return SITREP_ERR_NOMEM;
         }
     }

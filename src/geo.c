@@ -10,10 +10,13 @@
  * right after it ("Moscow said", "Russia has warned") is an actor, not a place.
  * Adjectives (demonyms: "Russian") are never places.
  *
- * Disambiguation: prior (country 9, subdivision 5.5, place log10(population) +1.5
- * capital +0.5 seat) + 3 when the candidate's country is named elsewhere in the
- * article + 3 for its subdivision + 5 for a subdivision before "region"/"oblast"...
- * + 10 when ", Y" follows and Y contains the candidate.
+ * Disambiguation: prior (country 9, subdivision 5.5, place log10(population) +2.5
+ * capital +0.5 seat -1 section) + the article's evidence, from the other names it
+ * mentions (a name's own mentions are no evidence for it): its country named (+3 for
+ * a country or subdivision, +1.5 for a place), for a place its subdivision named
+ * (+4), for a subdivision a place in it named (+3); + 5 for a subdivision before
+ * "region"/"oblast"..., + 2 for a place before "city"; + 10 for "X, Y" when Y
+ * contains X (both ways).
  *
  * Event location: the first place of the event's sentence after a locative
  * preposition, else any place of the sentence outside the event's source and target,
@@ -622,13 +625,17 @@ sitrep_status geo_run(const geo_gazetteer *g, sitrep_doc *doc)
 
     /* evidence: countries and subdivisions the article names (best guess without
      * context), including names used as actors */
-    evid ce[MAX_EVID], ae[MAX_EVID];
-    size_t nce = 0, nae = 0;
+    evid ce[MAX_EVID], ae[MAX_EVID], pe[MAX_EVID];
+    size_t nce = 0, nae = 0, npe = 0;
     for (size_t i = 0; i < nm; i++) {
         const geo_file_place *p = gplace(g, m[i].best0);
         if (!p) continue;
         if (p->country != NONE16) evid_add(ce, &nce, p->country, 1);
+        /* subdivisions named as such (they pull namesake towns: "Paris" near "Texas"),
+         * and subdivisions of any place named (they pull namesake subdivisions:
+         * "Georgia" near "Atlanta") */
         if (p->adm1 != NONE16 && p->kind == GEO_ADM1) evid_add(ae, &nae, p->adm1, 1);
+        if (p->adm1 != NONE16) evid_add(pe, &npe, p->adm1, 1);
     }
     /* resolve */
     for (size_t i = 0; i < nm; i++) {
@@ -660,6 +667,8 @@ sitrep_status geo_run(const geo_gazetteer *g, sitrep_doc *doc)
                 sc += p->kind == GEO_CITY ? 1.5 : 3;
             if (p->adm1 != NONE16 && p->kind == GEO_CITY &&
                 evid_get(ae, nae, p->adm1) - (p->adm1 == own_a) * same_a > 0) sc += 4;
+            if (p->adm1 != NONE16 && p->kind == GEO_ADM1 &&
+                evid_get(pe, npe, p->adm1) - (p->adm1 == own_a) * same > 0) sc += 3;
             if (x->adm1_noun && p->kind == GEO_ADM1) sc += 5;
             if (x->city_noun && p->kind == GEO_CITY) sc += 2;
             for (uint32_t c = 0; x->comma_ctx >= 0 && c < x->cn && c < MAX_CAND; c++) {

@@ -298,7 +298,8 @@ sitrep_status model_parse(const sr_model *m, sitrep_doc *doc, size_t s)
     return SITREP_OK;
 }
 
-sitrep_status model_prune(const char *in, const char *out, int minabs, sitrep_error *err)
+sitrep_status model_prune(const char *in, const char *out, int minabs, int stack,
+                          sitrep_error *err)
 {
     sr_model *m = model_load(in, err);
     if (!m) return err->status;
@@ -315,6 +316,7 @@ sitrep_status model_prune(const char *in, const char *out, int minabs, sitrep_er
         uint64_t ol[2];
         memcpy(&id, p + 16 + 24 * i, 4);
         memcpy(ol, p + 16 + 24 * i + 8, 16);
+        if (id == MSEC_TAGW2 && !stack) continue;
         sec[n].id = id;
         sec[n].data = p + ol[0];
         sec[n].len = ol[1];

@@ -480,6 +480,7 @@ static size_t scan_run(const tk *t, size_t i, size_t e)
 {
     const char *s = t->s;
     size_t j = i, l;
+    int dots = 0;
     for (;;) {
         while (j < e) {
             int k = kind_at(t, j, &l);
@@ -494,9 +495,10 @@ static size_t scan_run(const tk *t, size_t i, size_t e)
         int nalpha = (ucls_ascii[nx] & UCLS_ALPHA) || nx >= 0x80;
         int ok = 0;
         switch (c) {
-        case '.': /* "Nov.28": an abbreviation takes its period instead */
-            ok = !(palpha && tok_is_abbrev(s + i, j - i) && !memchr(s + i, '.', j - i) &&
-                   j - i > 1);
+        case '.': /* "Nov.28": an abbreviation takes its period instead (only the
+                   * run's first dot is a candidate: linear on "a.b.c.d..." */
+            ok = !(palpha && !dots && j - i > 1 && j - i <= 8 && tok_is_abbrev(s + i, j - i));
+            dots = 1;
             break;
         case '-': case '_': case '@': ok = 1; break;
         case ',': /* 1,000 but not 1,2 */
@@ -510,7 +512,7 @@ static size_t scan_run(const tk *t, size_t i, size_t e)
             while (j - lb > i && (ucls_ascii[(unsigned char)s[j - lb - 1]] & UCLS_ALNUM)) lb++;
             while (j + 1 + la < e && (ucls_ascii[(unsigned char)s[j + 1 + la]] & UCLS_ALNUM)) la++;
             if (pdig && ndig) { /* dates, "9/11"; fractions and "2001/02" split */
-                int more = memchr(s + j + 1, '/', e - j - 1) != NULL ||
+                int more = (j + 1 + la < e && s[j + 1 + la] == '/') ||
                            (j - lb > i && s[j - lb - 1] == '/');
                 ok = more || (lb <= 2 && la <= 2 && lb + la > 2);
             } else {
@@ -647,12 +649,13 @@ static void chunk(tk *t, size_t a, size_t e)
 {
     const char *s = t->s;
     size_t c0 = a;
+    int has_at = memchr(s + a, '@', e - a) != NULL; /* e-mail candidates, once per chunk */
     while (a < e && !t->err) {
         size_t l, j;
         int k = kind_at(t, a, &l);
         unsigned char c = (unsigned char)s[a];
         if (k == K_WORD) {
-            if ((j = match_url(t, a, e)) || (j = match_email(t, a, e))) { /* T1 */
+            if ((j = match_url(t, a, e)) || (has_at && (j = match_email(t, a, e)))) { /* T1 */
                 emit(t, a, j);
                 a = j;
                 continue;

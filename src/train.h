@@ -53,8 +53,10 @@ typedef struct train_options {
 
 sitrep_status train_run(const train_options *o, sitrep_error *err);
 /* Rewrites the model `in` as `out` without the weights below minabs (int16
- * units of each section's scale): smaller and faster, as train's --prune. */
-sitrep_status model_prune(const char *in, const char *out, int minabs, sitrep_error *err);
+ * units of each section's scale): smaller and faster, as train's --prune;
+ * stack = 0 also drops the stacked second tagger pass (as --no-stack). */
+sitrep_status model_prune(const char *in, const char *out, int minabs, int stack,
+                          sitrep_error *err);
 
 /* One section to write. */
 typedef struct model_section { uint32_t id; const void *data; size_t len; } model_section;

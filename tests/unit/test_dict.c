@@ -678,6 +678,16 @@ static void shared_phoenix_lookups(void)
     CHECK_STR(actor(s, "KARZAI", 20000601), "AFGELI");
     CHECK_STR(actor(s, "AFGHANISTAN", 20200101), "AFG");
     CHECK_STR(agent(s, "CATTLEMEN"), "~AGR");
+    dict_set_free(s);
+    /* strict: CAMEO.2.0.txt has no unreadable entry (its 2 undefined synsets are
+     * reported, not fatal) */
+    s = dict_set_new();
+    static warns ws;
+    memset(&ws, 0, sizeof ws);
+    sitrep_error err;
+    snprintf(path, sizeof path, "%s/petrarch2/dictionaries/CAMEO.2.0.txt", data);
+    CHECK_INT(dict_load(s, DICT_VERBS, path, 1, &err, collect, &ws), SITREP_OK);
+    CHECK_INT(ws.n, 2);
     CHECK(has_form(s, "HURRIED", "", "", "---"));
     dict_set_free(s);
 }
