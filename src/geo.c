@@ -287,6 +287,7 @@ static int eqi(const char *a, const char *b)
 
 static int in_list(const char *w, const char *const *list)
 {
+    if (!w) return 0;
     for (; *list; list++)
         if (eqi(w, *list)) return 1;
     return 0;
@@ -379,7 +380,7 @@ typedef struct mention {
     uint32_t w0, w1;        /* words [w0, w1) of the name (document indices) */
     uint32_t wend;          /* last word of the mention + 1 (with a place noun) */
     uint32_t lo, n;         /* candidate range in names[] */
-    uint8_t adm1_noun, city_noun, actor, weak;
+    uint8_t adm1_noun, city_noun, actor, weak, keep;
     uint8_t locative;       /* 1 after "in", "at", "near"... or before a place noun;
                                2 after "from", "to", "on"...; 0 none */
     int32_t comma_ctx;      /* ", Y" after the name: Y's candidates [clo, clo + cn), -1 none */
@@ -443,7 +444,12 @@ static int subject_actor(const sitrep_doc *doc, const sitrep_sentence *s, uint32
         /* the verb (or its auxiliary) within three words after the name */
         return h >= w1 && h < end && h - w1 < 3;
     }
-    (void)w0;
+    /* "the governor of Georgia signed": the name is inside a noun or prepositional
+     * phrase, not the subject */
+    if (w0 > s->word && doc->words.v[w0 - 1].form) {
+        const char *pv = doc->words.v[w0 - 1].form;
+        if (eqi(pv, "of") || in_list(pv, locative_preps) || in_list(pv, weak_preps)) return 0;
+    }
     if (w1 + 1 < end && doc->words.v[w1].form && strcmp(doc->words.v[w1].form, "'s") == 0) return 0;
     if (w1 >= end || !doc->words.v[w1].form) return 0;
     const char *v = doc->words.v[w1].form;
@@ -680,11 +686,22 @@ sitrep_status geo_run(const geo_gazetteer *g, sitrep_doc *doc)
         }
         x->best = bi;
     }
-    /* keep the place mentions */
+    /* keep the place mentions; a small place once licensed by its context is a place
+     * in its other mentions too (one sense per article: "In 2006, Abqaiq was ...") */
     for (size_t i = 0; i < nm; i++) {
         mention *x = &m[i];
-        int keep = !x->actor && (!x->weak || x->locative == 1 || x->comma_ctx >= 0);
-        if (!keep) { x->n = 0; continue; }
+        x->keep = !x->actor && (!x->weak || x->locative == 1 || x->comma_ctx >= 0);
+    }
+    for (size_t i = 0; i < nm; i++) {
+        mention *x = &m[i];
+        if (x->keep || x->actor) continue;
+        for (size_t j = 0; j < nm && !x->keep; j++)
+            if (m[j].keep && m[j].weak && m[j].best == x->best && m[j].w1 - m[j].w0 == x->w1 - x->w0)
+                x->keep = 1;
+    }
+    for (size_t i = 0; i < nm; i++) {
+        mention *x = &m[i];
+        if (!x->keep) { x->n = 0; continue; }
         sitrep_place *pl = vec_push(doc->places);
         if (!pl) return SITREP_ERR_NOMEM;
         fill_place(g, x->best, pl);
