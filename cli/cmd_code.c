@@ -22,6 +22,7 @@ static const char usage[] =
     "  -j, --jobs N      worker threads (default: number of cores)\n"
     "  --date DATE       YYYY-MM-DD used when an article has no date (default: today)\n"
     "  --explain         add the rule that fired to each event\n"
+    "  --detail          add the tone of each sentence (sentence_tones) and quote\n"
     "  --verbs FILE      load a TABARI/PETRARCH verb dictionary (repeatable)\n"
     "  --actors FILE     load an actor dictionary (repeatable)\n"
     "  --agents FILE     load an agent dictionary (repeatable)\n"
@@ -163,6 +164,8 @@ int cmd_code(int argc, char **argv)
             opt.model = v;
         } else if (opt_flag(a, "--explain", NULL)) {
             opt.explain = 1;
+        } else if (opt_flag(a, "--detail", NULL)) {
+            opt.detail = 1;
         } else if (opt_flag(a, "--no-builtin", NULL)) {
             opt.no_builtin = 1;
         } else if (opt_flag(a, "--strict", NULL)) {

@@ -182,6 +182,8 @@ typedef struct sitrep_tone {
     uint8_t computed;
     double tone, positive, negative, polarity, activity, self_group;
     uint32_t words;
+    double loaded_density;    /* loaded-language hits outside quotations per 100 words
+                                 outside quotations (article tone only) */
 } sitrep_tone;
 
 typedef struct sitrep_doc sitrep_doc;
@@ -236,6 +238,9 @@ const sitrep_quote *sitrep_doc_quote(const sitrep_doc *doc, size_t i);
 size_t sitrep_doc_nplaces(const sitrep_doc *doc);
 const sitrep_place *sitrep_doc_place(const sitrep_doc *doc, size_t i);
 const sitrep_tone *sitrep_doc_tone(const sitrep_doc *doc);
+/* With sitrep_options.detail: the tone of sentence i / quote i (NULL otherwise). */
+const sitrep_tone *sitrep_doc_sentence_tone(const sitrep_doc *doc, size_t i);
+const sitrep_tone *sitrep_doc_quote_tone(const sitrep_doc *doc, size_t i);
 
 size_t sitrep_doc_nwarnings(const sitrep_doc *doc);
 const char *sitrep_doc_warning(const sitrep_doc *doc, size_t i);
@@ -283,6 +288,7 @@ typedef struct sitrep_options {
     const char *model;        /* tagger/parser model path; NULL = default search */
     int strict;               /* dictionary errors are fatal */
     int parse_only;           /* stop after tagging and parsing (sitrep parse) */
+    int detail;               /* tone per sentence and per quote */
     /* Called for each skipped dictionary entry or other non-fatal load problem
      * (file and line in the error); NULL = ignored. */
     void (*warn)(void *ctx, const sitrep_error *w);

@@ -30,6 +30,8 @@ void sitrep_doc_free(sitrep_doc *d)
     vec_free(d->loaded);
     vec_free(d->warnings);
     vec_free(d->cp_at);
+    vec_free(d->sent_tone);
+    vec_free(d->quote_tone);
     free(d);
 }
 
@@ -48,6 +50,7 @@ void sitrep_doc_reset(sitrep_doc *d)
     d->actors.n = d->events.n = d->quotes.n = d->places.n = d->loaded.n = 0;
     d->warnings.n = 0;
     d->cp_at.n = 0;
+    d->sent_tone.n = d->quote_tone.n = 0;
     memset(&d->tone, 0, sizeof d->tone);
 }
 
@@ -133,6 +136,10 @@ size_t sitrep_doc_nplaces(const sitrep_doc *d) { return d->places.n; }
 const sitrep_place *sitrep_doc_place(const sitrep_doc *d, size_t i)
 { return i < d->places.n ? &d->places.v[i] : NULL; }
 const sitrep_tone *sitrep_doc_tone(const sitrep_doc *d) { return &d->tone; }
+const sitrep_tone *sitrep_doc_sentence_tone(const sitrep_doc *d, size_t i)
+{ return i < d->sent_tone.n ? &d->sent_tone.v[i] : NULL; }
+const sitrep_tone *sitrep_doc_quote_tone(const sitrep_doc *d, size_t i)
+{ return i < d->quote_tone.n ? &d->quote_tone.v[i] : NULL; }
 size_t sitrep_doc_nwarnings(const sitrep_doc *d) { return d->warnings.n; }
 const char *sitrep_doc_warning(const sitrep_doc *d, size_t i)
 { return i < d->warnings.n ? d->warnings.v[i] : NULL; }

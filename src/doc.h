@@ -33,6 +33,8 @@ struct sitrep_doc {
     VEC(sitrep_loaded) loaded;
     VEC(const char *) warnings;         /* arena strings */
     sitrep_tone tone;
+    VEC(sitrep_tone) sent_tone;         /* --detail: one per sentence */
+    VEC(sitrep_tone) quote_tone;        /* --detail: one per quote */
 
     /* byte -> code point: cp_at[k] = code points before byte 64*k (lazy) */
     VEC(uint32_t) cp_at;

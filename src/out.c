@@ -109,8 +109,11 @@ static int event_json(sitrep_buf *b, const sitrep_doc *d, const sitrep_event *e)
     return r | buf_putc(b, '}');
 }
 
+static int tone_json(sitrep_buf *b, const sitrep_tone *t, int article);
+
 static int quote_json(sitrep_buf *b, const sitrep_doc *d, const sitrep_quote *q)
 {
+    size_t qi = (size_t)(q - d->quotes.v);
     int r = buf_putc(b, '{') | key(b, "text") | json_strn(b, d->text + q->start, q->end - q->start) |
             buf_putc(b, ',') | span(b, d, q->start, q->end) | buf_putc(b, ',') |
             key(b, "verb") | json_str(b, q->verb) | buf_putc(b, ',') |
@@ -121,6 +124,7 @@ static int quote_json(sitrep_buf *b, const sitrep_doc *d, const sitrep_quote *q)
              span(b, d, q->speaker_start, q->speaker_end) | buf_putc(b, '}');
     else
         r |= buf_put(b, "null", 4);
+    if (qi < d->quote_tone.n) r |= buf_putc(b, ',') | key(b, "tone") | tone_json(b, &d->quote_tone.v[qi], 0);
     return r | buf_putc(b, '}');
 }
 
@@ -150,16 +154,18 @@ static int loaded_json(sitrep_buf *b, const sitrep_doc *d, const sitrep_loaded *
            key(b, "in_quote") | buf_puts(b, l->in_quote ? "true" : "false") | buf_putc(b, '}');
 }
 
-static int tone_json(sitrep_buf *b, const sitrep_tone *t)
+static int tone_json(sitrep_buf *b, const sitrep_tone *t, int article)
 {
     if (!t->computed) return buf_put(b, "null", 4);
-    return buf_putc(b, '{') | key(b, "tone") | buf_double(b, t->tone, 2) | buf_putc(b, ',') |
-           key(b, "positive") | buf_double(b, t->positive, 2) | buf_putc(b, ',') |
-           key(b, "negative") | buf_double(b, t->negative, 2) | buf_putc(b, ',') |
-           key(b, "polarity") | buf_double(b, t->polarity, 2) | buf_putc(b, ',') |
-           key(b, "activity") | buf_double(b, t->activity, 2) | buf_putc(b, ',') |
-           key(b, "self_group") | buf_double(b, t->self_group, 2) | buf_putc(b, ',') |
-           key(b, "words") | buf_int(b, t->words) | buf_putc(b, '}');
+    int r = buf_putc(b, '{') | key(b, "tone") | buf_double(b, t->tone, 2) | buf_putc(b, ',') |
+            key(b, "positive") | buf_double(b, t->positive, 2) | buf_putc(b, ',') |
+            key(b, "negative") | buf_double(b, t->negative, 2) | buf_putc(b, ',') |
+            key(b, "polarity") | buf_double(b, t->polarity, 2) | buf_putc(b, ',') |
+            key(b, "activity") | buf_double(b, t->activity, 2) | buf_putc(b, ',') |
+            key(b, "self_group") | buf_double(b, t->self_group, 2) | buf_putc(b, ',') |
+            key(b, "words") | buf_int(b, t->words);
+    if (article) r |= buf_putc(b, ',') | key(b, "loaded_density") | buf_double(b, t->loaded_density, 3);
+    return r | buf_putc(b, '}');
 }
 
 #define LIST(b, d, vec, fn) do {                                         \
@@ -188,7 +194,13 @@ static sitrep_status write_json(const sitrep_doc *d, sitrep_buf *b)
     LIST(b, d, d->actors, actor_json);
     r |= buf_putc(b, ',') | key(b, "locations");
     LIST(b, d, d->places, place_json);
-    r |= buf_putc(b, ',') | key(b, "tone") | tone_json(b, &d->tone);
+    r |= buf_putc(b, ',') | key(b, "tone") | tone_json(b, &d->tone, 1);
+    if (d->sent_tone.n) {
+        r |= buf_putc(b, ',') | key(b, "sentence_tones") | buf_putc(b, '[');
+        for (size_t i = 0; i < d->sent_tone.n; i++)
+            r |= (i ? buf_putc(b, ',') : 0) | tone_json(b, &d->sent_tone.v[i], 0);
+        r |= buf_putc(b, ']');
+    }
     r |= buf_putc(b, ',') | key(b, "loaded");
     LIST(b, d, d->loaded, loaded_json);
     r |= buf_putc(b, ',') | key(b, "warnings") | buf_putc(b, '[');

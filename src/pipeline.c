@@ -23,7 +23,7 @@
 
 struct sitrep_pipeline {
     char date[11];              /* fallback article date, YYYY-MM-DD */
-    int explain, parse_only;
+    int explain, parse_only, detail;
     sr_model *model;
     dict_set *dict;
     tone_lex *tone;
@@ -147,6 +147,7 @@ sitrep_pipeline *sitrep_pipeline_new(const sitrep_options *opt, sitrep_error *er
     }
     pl->explain = opt->explain;
     pl->parse_only = opt->parse_only;
+    pl->detail = opt->detail;
     if (!load_model(pl, opt, err)) goto fail;
     if (!opt->parse_only) {
         if (!load_dictionaries(pl, opt, err)) goto fail;
@@ -197,6 +198,17 @@ sitrep_status pipeline_run_from(const sitrep_pipeline *pl, sitrep_doc *doc, pipe
     event_opts eo = {pl->explain};
     if ((st = event_run(pl->dict, &eo, doc)) != SITREP_OK) return st;
     if ((st = tone_run(pl->tone, doc)) != SITREP_OK) return st;
+    doc->tone.loaded_density = tone_loaded_density(doc);
+    if (pl->detail) {
+        if (vec_reserve(doc->sent_tone, doc->sentences.n) || vec_reserve(doc->quote_tone, doc->quotes.n))
+            return SITREP_ERR_NOMEM;
+        for (size_t i = 0; i < doc->sentences.n; i++)
+            tone_span(pl->tone, doc, doc->sentences.v[i].start, doc->sentences.v[i].end, &doc->sent_tone.v[i]);
+        doc->sent_tone.n = doc->sentences.n;
+        for (size_t i = 0; i < doc->quotes.n; i++)
+            tone_span(pl->tone, doc, doc->quotes.v[i].start, doc->quotes.v[i].end, &doc->quote_tone.v[i]);
+        doc->quote_tone.n = doc->quotes.n;
+    }
     return SITREP_OK;
 }
 
