@@ -234,6 +234,64 @@ static void seed_verbs(void)
     dict_set_free(s);
 }
 
+/* Every verb line owns its base form: a form defined twice is silently kept by
+ * its first definition (dict.c), which would hide the second line's code. Lines
+ * are classified as dict.c does (verbs are numbered in file order). */
+static void no_shadowed_verbs(void)
+{
+    dict_set *s = load();
+    FILE *f = fopen(VERBS, "r");
+    CHECK(f != NULL);
+    if (!f) return;
+    char line[1024];
+    size_t lineno = 0, verb = 0, shadowed = 0;
+    int syn = 0;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        char *h = strchr(line, '#');
+        if (h) *h = 0;
+        char *p = line;
+        while (*p == ' ' || *p == '\t') p++;
+        size_t n = strlen(p);
+        while (n && (p[n - 1] == '\n' || p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r')) p[--n] = 0;
+        if (!n) continue;
+        if (p[0] == '-' || p[0] == '~') { syn = 0; continue; }
+        if (p[0] == '&') { syn = 1; continue; }
+        if (p[0] == '+' && syn) continue;
+        syn = 0;
+        /* the verb phrase: up to a blank, '{' or '[' */
+        size_t m = strcspn(p, " \t{[");
+        p[m] = 0;
+        uint32_t ids[8];
+        size_t nw = 0, k = SIZE_MAX;
+        for (char *w = strtok(p, "_"); w && nw < 8; w = strtok(NULL, "_")) {
+            if (*w == '+') {
+                w++;
+                if (k == SIZE_MAX) k = nw;
+            }
+            if (*w) ids[nw++] = dict_intern_lookup(s, w);
+        }
+        if (k == SIZE_MAX || k >= nw) k = 0;
+        dict_form fs[32];
+        size_t nf = dict_verb_lookup(s, ids[k], fs, 32), owner = SIZE_MAX;
+        for (size_t i = 0; i < nf && i < 32; i++)
+            if (fs[i].npre == k && fs[i].npost == nw - k - 1 &&
+                (k == 0 || memcmp(fs[i].pre, ids, k * sizeof *ids) == 0) &&
+                (nw - k - 1 == 0 || memcmp(fs[i].post, ids + k + 1, (nw - k - 1) * sizeof *ids) == 0))
+                owner = fs[i].verb;
+        if (owner != verb) {
+            if (shadowed++ < 10) printf("  %s:%zu: verb shadowed by an earlier definition\n", VERBS, lineno);
+        }
+        verb++;
+    }
+    fclose(f);
+    dict_counts c;
+    dict_get_counts(s, &c);
+    CHECK_INT(verb, c.verbs);
+    CHECK_INT(shadowed, 0);
+    dict_set_free(s);
+}
+
 /* Every cue category 01..20 has at least one block whose code is in it. */
 static void every_root_covered(void)
 {
@@ -259,6 +317,7 @@ int main(void)
     RUN(codes_are_cameo);
     RUN(forms);
     RUN(seed_verbs);
+    RUN(no_shadowed_verbs);
     RUN(every_root_covered);
     return TEST_EXIT();
 }
