@@ -303,6 +303,29 @@ static int is_dateline_dash(const sp *p, size_t start, size_t i)
     return i + 1 < p->n && !starts_lower(p, i + 1);
 }
 
+/* S3, S4, S6, S8, S9: after the candidate token i (and the closers up to j),
+ * does a sentence start at j? */
+static int split_before(const sp *p, size_t start, size_t i, size_t j, int term, int abbr,
+                        int url)
+{
+    int nl = gap_newlines(p, j);
+    if (nl >= 1) return nl == 1; /* the line ends here (a blank line is S1's) */
+    if (is_continuer(p, j)) return 0;                                    /* S3 */
+    /* S3: lower case goes on, but right after . ! ? web text starts
+     * sentences in lower case (EWT train +0.5 F1) */
+    if (starts_lower(p, j) && !url &&
+        !(term && is_terminal(p, j - 1) && !is_ellipsis(p, j - 1)))
+        return 0;
+    if (abbr) {                                                          /* S4 */
+        const char *w = tlast(p, i), *nx = tnorm(p, j);
+        if (tok_is_title(w, strlen(w) - 1)) return 0;
+        if (!tok_is_starter(nx, strlen(nx)) && p->qdir[j] != Q_OPEN && p->qdir[j] != Q_SOPEN)
+            return 0;
+    }
+    if (term && i == start + 1 && is_bullet(p, start)) return 0;        /* S6 */
+    return 1;
+}
+
 static int push_sentence(sp *p, size_t a, size_t b, int par)
 {
     if (b <= a) return 0;
@@ -361,32 +384,12 @@ sitrep_status sent_run(sitrep_doc *doc)
             while (j < p.n && gap_newlines(&p, j) == 0 &&
                    (is_closer(&p, j) || is_terminal(&p, j)))
                 j++;
-        if (j >= p.n) continue;
-        if (j <= hold) continue;                          /* S5 */
-        if (gap_newlines(&p, j) >= 1) {                   /* the line ends here */
-            if (gap_newlines(&p, j) == 1) {
-                if (push_sentence(&p, start, j, par)) return SITREP_ERR_NOMEM;
-                start = j;
-                par = !p.blank_lines;
-                i = j - 1;
-            }
-            continue;
+        if (j < p.n && j > hold && split_before(&p, start, i, j, term, abbr, url)) {
+            if (push_sentence(&p, start, j, par)) return SITREP_ERR_NOMEM;
+            start = j;
+            par = gap_newlines(&p, j) == 1 && !p.blank_lines;
         }
-        if (is_continuer(&p, j)) continue;                /* S3 */
-        /* S3: lower case goes on, but right after . ! ? web text starts
-         * sentences in lower case (EWT train +0.5 F1) */
-        if (starts_lower(&p, j) && !url && !(term && j == i + 1 && !is_ellipsis(&p, i))) continue;
-        if (abbr) {                                        /* S4 */
-            const char *w = tlast(&p, i), *nx = tnorm(&p, j);
-            if (tok_is_title(w, strlen(w) - 1)) continue;
-            if (!tok_is_starter(nx, strlen(nx)) && p.qdir[j] != Q_OPEN && p.qdir[j] != Q_SOPEN)
-                continue;
-        }
-        if (term && i == start + 1 && is_bullet(&p, start)) continue;  /* S6 */
-        if (push_sentence(&p, start, j, par)) return SITREP_ERR_NOMEM;
-        start = j;
-        par = 0;
-        i = j - 1;
+        i = j - 1; /* the tokens taken up to j are decided: linear on ". . . . ." */
     }
     if (push_sentence(&p, start, p.n, par)) return SITREP_ERR_NOMEM;
     return SITREP_OK;

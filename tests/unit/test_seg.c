@@ -214,6 +214,14 @@ static void robust_one_megabyte(void)
     }
     for (size_t k = 0; k < n; k++) b[k] = "ab.c' -\"?\n"[k % 10];
     run_text(b, n);
+    /* patterns that were quadratic once: 256 KB each must go through at once */
+    const char *pats[] = { "ab.", ":) ", "..  ", "1/", "a+", "a%a@", ". ", "Mr. " };
+    size_t m = 256 * 1024;
+    for (size_t k = 0; k < sizeof pats / sizeof *pats; k++) {
+        size_t L = strlen(pats[k]);
+        for (size_t q = 0; q < m; q++) b[q] = pats[k][q % L];
+        run_text(b, m);
+    }
     free(b);
 }
 
