@@ -323,6 +323,12 @@ static const char *const place_modifiers[] = {
     "northwestern", "southeastern", "southwestern", "greater", "upper", "lower", "the", NULL
 };
 /* When no parse is available: verbs right after a name that make it a subject actor. */
+/* Verbs whose subject is described, not acting (lemmas). */
+static const char *const stative_verbs[] = {
+    "be", "have", "become", "remain", "seem", "appear", "lie", "sit", "stand", "border",
+    "neighbour", "neighbor", "host", "contain", "include", "lack", "need", "face", "see",
+    "experience", "suffer", "record", "rank", "belong", "look", "feel", "get", NULL
+};
 static const char *const actor_aux[] = {"has", "have", "had", "will", "would", "is", "was", NULL};
 static const char *const actor_verbs[] = {
     "said", "says", "say", "wants", "want", "respond", "responded", "retaliate", "retaliated",
@@ -362,13 +368,16 @@ static int is_cap(const char *s)
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
-/* Could this word be (part of) a name? Tagged words: PROPN, or a capitalised NOUN or X
- * (taggers miss rare names); untagged: capitalised. ADJ is never a name (demonyms). */
+/* Could this word be (part of) a name? Tagged words: PROPN, or a capitalised NOUN, X
+ * or ADJ (taggers miss rare names, and tag "New" in "New Zealand" and "Saudi" in
+ * "Saudi Arabia" ADJ); untagged: capitalised. A name of one ADJ word alone is never
+ * a place (demonyms: "Russian"): see adj_only. */
 static int name_like(const sitrep_word *w)
 {
     if (!w->form || !is_cap(w->form)) return 0;
     switch (w->upos) {
     case SITREP_UPOS_NONE: case SITREP_UPOS_PROPN: case SITREP_UPOS_NOUN: case SITREP_UPOS_X:
+    case SITREP_UPOS_ADJ:
         return 1;
     default:
         return 0;
@@ -441,8 +450,14 @@ static int subject_actor(const sitrep_doc *doc, const sitrep_sentence *s, uint32
     if (last->deprel && last->head > 0) {
         if (strcmp(last->deprel, "nsubj") != 0) return 0;
         uint32_t h = s->word + (uint32_t)last->head - 1;
-        /* the verb (or its auxiliary) within three words after the name */
-        return h >= w1 && h < end && h - w1 < 3;
+        /* the subject of an action or speech verb within three words after the name;
+         * not of a copula or a state ("Abqaiq was the target", "Zimbabwe had a strong
+         * economy" are about the place) */
+        if (!(h >= w1 && h < end && h - w1 < 3)) return 0;
+        const sitrep_word *hv = &doc->words.v[h];
+        if (hv->upos != SITREP_UPOS_VERB) return 0;
+        const char *lem = hv->lemma ? hv->lemma : hv->form;
+        return !in_list(lem, stative_verbs);
     }
     /* "the governor of Georgia signed": the name is inside a noun or prepositional
      * phrase, not the subject */
@@ -503,6 +518,7 @@ static sitrep_status find_mentions(const geo_gazetteer *g, sitrep_doc *doc, ment
                 }
                 if (!cnt) { a++; continue; }
                 if (b == a + 1 && in_list(doc->words.v[a].form, not_names)) { a++; continue; }
+                if (b == a + 1 && doc->words.v[a].upos == SITREP_UPOS_ADJ) { a++; continue; }
                 /* an acronym ("US", "UAE", "NYC") names a country, a subdivision or a
                  * large city, never a small town ("EU" is not Eu, France) */
                 if (all_caps(&doc->words.v[a], b - a)) {
@@ -520,7 +536,8 @@ static sitrep_status find_mentions(const geo_gazetteer *g, sitrep_doc *doc, ment
                         if (!pa || pa->kind != GEO_COUNTRY || eqi(doc->words.v[a].form, "America"))
                             whole = 0;                              /* but "Buhari of Nigeria" */
                     }
-                    else if (name_like(&doc->words.v[a - 1]) && !in_list(pf, place_modifiers))
+                    else if (name_like(&doc->words.v[a - 1]) && !in_list(pf, place_modifiers) &&
+                             doc->words.v[a - 1].upos != SITREP_UPOS_ADJ)
                         whole = 0;                                 /* "George Washington" */
                 }
                 uint32_t wend = b;
@@ -578,15 +595,16 @@ static sitrep_status find_mentions(const geo_gazetteer *g, sitrep_doc *doc, ment
                 }
                 const geo_file_place *p0 = gplace(g, mm.best0);
                 mm.weak = p0 && p0->kind == GEO_CITY && p0->population < 50000 && p0->rank < 3;
-                /* untagged, first in the sentence or after an opening quote: capitalised
-                 * anyway, so only a large place counts without context ("Hail to ...") */
+                /* first in the sentence or after an opening quote: capitalised anyway,
+                 * and taggers call such words PROPN too, so only a large place counts
+                 * without context ("Hail to Russia", "Reading the report") */
                 int initial = a == s->word;
                 if (a > s->word && doc->words.v[a - 1].form) {
                     const char *q = doc->words.v[a - 1].form;
                     initial = strcmp(q, "\"") == 0 || strcmp(q, "\xe2\x80\x9c") == 0 ||
                               strcmp(q, "``") == 0;
                 }
-                if (initial && doc->words.v[a].upos == SITREP_UPOS_NONE && p0 &&
+                if (initial && p0 &&
                     p0->kind != GEO_COUNTRY &&
                     (p0->kind == GEO_ADM1 || p0->population < (a == s->word ? 100000u : 1000000u)))
                     mm.weak = 1;
