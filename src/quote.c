@@ -518,7 +518,16 @@ static int sentence_start(const qctx *c, size_t lo)
 }
 
 static const char *const PRONOUNS[] = {"he", "she", "they", "we", "i", "it", NULL};
-static const char *const DETS[] = {"the", "a", "an", "this", "that", "these", "those", NULL};
+static const char *const DETS[] = {"the", "a", "an", "this", "that", "these", "those", "some",
+                                   "many", "several", "most", "all", "both", NULL};
+/* Words of organisations: not persons a pronoun may refer to. */
+static const char *const ORGWORDS[] = {
+    "court", "department", "ministry", "party", "council", "committee", "government", "office",
+    "university", "forces", "army", "police", "commission", "agency", "union", "nations", "bbc",
+    "cnn", "reuters", "house", "senate", "parliament", "assembly", "coalition", "institute",
+    "times", "post", "news", "network", "unesco", "nato", "organization", "organisation",
+    "group", "fund", "bank", "guard", "navy", "military", "administration", "kremlin",
+    "white", "palace", "embassy", "state", "states", NULL};
 static const char *const POSS[] = {"his", "her", "its", "their", "our", "my", "your", "'s", NULL};
 static const char *const PREPS[] = {"on", "in", "at", "by", "with", "to", "for", "from", "via",
                                     "into", "about", "and", "but", "or", "during", "after", NULL};
@@ -679,6 +688,7 @@ static size_t np_left(const qctx *c, size_t j, size_t lo)
         size_t k = a - 1;
         if (c->inq[k] || boundary(c, k)) break;
         if (name_word(c, k) || win(c, k, NPCONT) || win(c, k, DETS)) { a = k; n++; continue; }
+        if (weq(c, k, "to") && k > lo && is_title(c, k - 1) && name_word(c, k - 1)) { a = k; n++; continue; }
         if (is_lower(c, k) && !win(c, k, NPSTOP) && !win(c, k, PRONOUNS)) {
             int v;
             if (verb_at(c, k, &v)) break;
@@ -784,7 +794,20 @@ static int sentence_subject(const qctx *c, size_t lo, size_t hi, spk *out)
             }
             break;
         }
+        if (b == i && (win(c, i, LEADERS) || win(c, i, NPSTOP))) {     /* "during the debate," */
+            while (b < hi && !weq(c, b, ",") && !c->inq[b] && b - i < 14) b++;
+            if (b >= hi || !weq(c, b, ",")) return 0;
+            i = b + 1;
+            continue;
+        }
         if (b < hi && weq(c, b, ",") && !names) { i = b + 1; continue; }   /* "A month later," */
+        if (b + 1 < hi && weq(c, b, ",") && name_word(c, b + 1)) {
+            /* "a Republican, Mark Amodei, has": the appositive name */
+            size_t e = b + 1;
+            while (e < hi && name_word(c, e)) e++;
+            uint32_t r0, r1;
+            if (e < hi && weq(c, e, ",") && np_choose(c, b + 1, e, &r0, &r1)) return set_mention(out, r0, r1);
+        }
         uint32_t r0, r1;
         if (b > i && np_choose(c, i, b, &r0, &r1)) return set_mention(out, r0, r1);
         return 0;
@@ -803,6 +826,7 @@ static int subject_before(const qctx *c, size_t v, size_t lo, spk *out)
     if ((weq(c, j, "who") || weq(c, j, "which")) && j > lo) {
         j--;
         if (weq(c, j, ",") && j > lo) j--;
+        if (isdigit((unsigned char)W(c, j)->form[0]) && j > lo + 1 && weq(c, j - 1, ",")) j -= 2;
     }
     if (weq(c, j, ",")) {
         if (j == lo) return 0;
@@ -838,8 +862,7 @@ static int subject_before(const qctx *c, size_t v, size_t lo, spk *out)
     /* "on Twitter referred", "and said": a prepositional phrase or a second verb
      * phrase, not a subject */
     if (a > lo && win(c, a - 1, PREPS) && !name_word(c, a)) return 0;
-    if (a > lo && win(c, a - 1, PREPS) && (weq(c, a - 1, "on") || weq(c, a - 1, "in") ||
-                                           weq(c, a - 1, "and") || weq(c, a - 1, "to")))
+    if (a > lo && (weq(c, a - 1, "on") || weq(c, a - 1, "in") || weq(c, a - 1, "and")))
         return 0;
     uint32_t r0, r1;
     if (np_choose(c, a, j + 1, &r0, &r1)) return set_mention(out, r0, r1);
@@ -874,7 +897,10 @@ static int subject_of(const qctx *c, size_t v, size_t lo, size_t hi, spk *out)
     if (c->parsed && W(c, v)->head >= 0 && parse_subject(c, v, out)) return 1;
     if (is_participle(c, v)) return 0;          /* "…, adding:": the clause's subject */
     if (subject_before(c, v, lo, out)) return 1;
-    if (subject_after(c, v, hi, out)) return 1;
+    /* `"…" tweeted Johnson "…"`: inverted only right after a quotation */
+    int after_mark = v == lo || c->inq[v - 1] == 2 ||
+                     (v >= 2 && weq(c, v - 1, ",") && c->inq[v - 2] == 2);
+    if (after_mark && subject_after(c, v, hi, out)) return 1;
     return 0;
 }
 
@@ -1007,6 +1033,14 @@ static int remember(qctx *c, uint32_t pos, const char *text)
     if (!strcasecmp(text, "he") || !strcasecmp(text, "she") || !strcasecmp(text, "they") ||
         !strcasecmp(text, "it") || !strcasecmp(text, "we") || !strcasecmp(text, "i"))
         return 0;
+    for (const char *p = text; *p;) {
+        const char *sp = strchr(p, ' ');
+        size_t n = sp ? (size_t)(sp - p) : strlen(p);
+        for (const char *const *o = ORGWORDS; *o; o++)
+            if (strlen(*o) == n && !strncasecmp(p, *o, n)) return 0;
+        p += n;
+        while (*p == ' ') p++;
+    }
     if (c->nknown == c->capknown) {
         size_t cap = c->capknown ? c->capknown * 2 : 16;
         void *p = arena_alloc(&c->d->mem, cap * sizeof *c->known);
@@ -1147,6 +1181,7 @@ static int attrib_after(qctx *c, const piece *p, attrib *at)
         int nv;
         const lex_ent *e = verb_at(c, k, &nv);
         if (!e || e->cls != CLS_SAY) continue;
+        if (is_participle(c, k)) return 0;      /* `"…", threatening peace talks` */
         size_t hi = k + (size_t)nv;
         while (hi < c->nw && hi < k + 14 && !c->inq[hi] && !boundary(c, hi) && !weq(c, hi, ",")) hi++;
         int ok = 0;
@@ -1211,7 +1246,19 @@ static int attrib_before(qctx *c, const piece *p, attrib *at)
                 if (is_dash(c, i)) dash_before = 1;
             if (dash_before) continue;
         }
-        if (subject_of(c, k, lo, wo, &at->s)) {
+        int got = subject_of(c, k, lo, wo, &at->s);
+        if (!got && is_participle(c, k) && k > lo) {
+            /* "with Steve Scalise of Louisiana calling the investigation …" */
+            size_t a = np_left(c, k - 1, lo);
+            uint32_t r0, r1;
+            int with = 0;
+            for (size_t i = lo; i < a; i++)
+                if (weq(c, i, "with")) with = 1;
+            if (a > lo && a < k && with && (weq(c, a - 1, "with") || weq(c, a - 1, "and")) &&
+                np_choose(c, a, k, &r0, &r1) && name_word(c, r0))
+                got = set_mention(&at->s, r0, r1);
+        }
+        if (got) {
             at->verb = verb_text(c, k, nv);
             at->vcls = e->cls;
             at->vword = k;
@@ -1235,8 +1282,8 @@ static int attrib_before(qctx *c, const piece *p, attrib *at)
         at->s.ok = 0;
         return 2;
     }
-    /* `Bolsonaro opposed Macron's statement: "…"` */
-    if (wo > lo && weq(c, wo - 1, ":") && sentence_start(c, lo) &&
+    /* `Bolsonaro opposed Macron's statement: "…"`, `Trump … defended his decision, "…"` */
+    if (wo > lo && (weq(c, wo - 1, ":") || weq(c, wo - 1, ",")) && sentence_start(c, lo) &&
         sentence_subject(c, lo, wo - 1, &at->s)) {
         at->verb = NULL;
         at->vcls = 0;
@@ -1519,6 +1566,29 @@ sitrep_status quote_run(const quote_lex *lex, sitrep_doc *doc)
                 memset(&at, 0, sizeof at);
                 at.vword = SIZE_MAX;
                 found = attrib_before(&c, p, &at);
+            }
+        }
+        /* `X criticized the decision via Twitter. "…"`: the sentence before, when it
+         * names a speaker and no quotation came between */
+        if (!found && c.nw) {
+            size_t wo = word_at(&c, p->open);
+            if (wo > 0 && wo < c.nw && !par_break(&c, wo) && boundary(&c, wo - 1) && c.inq[wo - 1] != 2 &&
+                (lastq < 0 || lastq_close <= W(&c, wo - 1)->start)) {
+                piece fake = *p;
+                fake.open = fake.start = W(&c, wo - 1)->start;
+                attrib b2 = {0};
+                b2.vword = SIZE_MAX;
+                int r = attrib_before(&c, &fake, &b2);
+                int noquote = 1;
+                if (lastq >= 0) {
+                    size_t wl = word_at(&c, lastq_close);
+                    if (wl < c.nw && c.wpar[wl] == p->par && lastq_close > W(&c, wo - 1)->start - 400) noquote = 1;
+                }
+                if (r == 1 && b2.s.ok && b2.vword != SIZE_MAX && noquote) {
+                    at = b2;
+                    at.vdist = 99;
+                    found = 1;
+                }
             }
         }
         /* `referred to as "gamesmanship" and a "stunt"`: a quotation coordinated with
