@@ -592,7 +592,9 @@ static int is_title(const qctx *c, size_t w) { return win(c, w, TITLES); }
 static int name_word(const qctx *c, size_t w)
 {
     if (c->inq[w]) return 0;
-    if (is_cap(c, w)) return !weq(c, w, "i");
+    if (is_cap(c, w))   /* not "A", "The", "On" opening a sentence */
+        return !win(c, w, PRONOUNS) && !win(c, w, DETS) && !win(c, w, NPSTOP) && !win(c, w, LEADERS) &&
+               !win(c, w, POSS);
     if (weq(c, w, "-") && w > 0 && glued(c, w - 1) && glued(c, w)) return 1;
     if (w > 0 && weq(c, w - 1, "-") && glued(c, w - 1) && is_alpha_cp(first_cp(c, w))) return 1;
     if (win(c, w, PARTICLES) && w + 1 < c->nw && (is_cap(c, w + 1) || glued(c, w))) return 1;
@@ -862,7 +864,8 @@ static int subject_before(const qctx *c, size_t v, size_t lo, spk *out)
     /* "on Twitter referred", "and said": a prepositional phrase or a second verb
      * phrase, not a subject */
     if (a > lo && win(c, a - 1, PREPS) && !name_word(c, a)) return 0;
-    if (a > lo && (weq(c, a - 1, "on") || weq(c, a - 1, "in") || weq(c, a - 1, "and")))
+    if (a > lo && (weq(c, a - 1, "on") || weq(c, a - 1, "in") ||
+                   (weq(c, a - 1, "and") && !name_word(c, a))))
         return 0;
     uint32_t r0, r1;
     if (np_choose(c, a, j + 1, &r0, &r1)) return set_mention(out, r0, r1);
@@ -895,6 +898,13 @@ static int subject_after(const qctx *c, size_t v, size_t hi, spk *out)
 static int subject_of(const qctx *c, size_t v, size_t lo, size_t hi, spk *out)
 {
     if (c->parsed && W(c, v)->head >= 0 && parse_subject(c, v, out)) return 1;
+    if (v + 2 < hi && weq(c, v + 1, "by") && name_word(c, v + 2)) {
+        /* passive: `described by Johnson as` */
+        size_t b = v + 2;
+        while (b < hi && name_word(c, b)) b++;
+        uint32_t r0, r1;
+        if (np_choose(c, v + 2, b, &r0, &r1)) return set_mention(out, r0, r1);
+    }
     if (is_participle(c, v)) return 0;          /* "…, adding:": the clause's subject */
     if (subject_before(c, v, lo, out)) return 1;
     /* `"…" tweeted Johnson "…"`: inverted only right after a quotation */
@@ -1254,7 +1264,8 @@ static int attrib_before(qctx *c, const piece *p, attrib *at)
             int with = 0;
             for (size_t i = lo; i < a; i++)
                 if (weq(c, i, "with")) with = 1;
-            if (a > lo && a < k && with && (weq(c, a - 1, "with") || weq(c, a - 1, "and")) &&
+            if (a > lo && a < k && (with || weq(c, a - 1, "and")) &&
+                (weq(c, a - 1, "with") || weq(c, a - 1, "and")) &&
                 np_choose(c, a, k, &r0, &r1) && name_word(c, r0))
                 got = set_mention(&at->s, r0, r1);
         }
@@ -1309,7 +1320,7 @@ static const char *quote_kind(qctx *c, const piece *p, const attrib *at, int fou
                 if (weq(c, k, "to")) to = 1;
         int as = wo > 0 && (weq(c, wo - 1, "as") || weq(c, wo - 1, "a") || weq(c, wo - 1, "an"));
         int speech = found && at->s.ok &&
-                     ((at->vcls == CLS_NAME && (at->vdist <= 6 || (as && at->vdist <= 14))) ||
+                     ((at->vcls == CLS_NAME && (at->vdist <= 10 || (as && at->vdist <= 14))) ||
                       (at->vcls == CLS_SAY && at->vdist <= 2 && !to) ||
                       (at->post && at->vdist <= 3));
         if (!speech) return "scare";
