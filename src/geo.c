@@ -341,6 +341,20 @@ static const char *const actor_verbs[] = {
     "expelled", "recalled", "confirmed", "welcomed", "criticised", "criticized", NULL
 };
 
+/* Names of several words that are institutions or landmarks, not the gazetteer's
+ * namesakes (keys). */
+static const char *const not_name_keys[] = {
+    "white house", "wall street", "downing street", "capitol hill", "silicon valley",
+    "main street", "red cross", "new world", "middle east", "far east", NULL
+};
+
+static int in_list_key(const char *k, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(k, *list) == 0) return 1;
+    return 0;
+}
+
 /* Capitalised words that are not place names in news text, whatever the gazetteer
  * holds (GeoNames has towns called "We", "March", "Congress", "Police", "Eu"):
  * function words, months and days, institutions and titles. */
@@ -356,7 +370,12 @@ static const char *const not_names[] = {
     "cabinet", "government", "police", "army", "navy", "church", "god", "internet",
     "twitter", "facebook", "president", "minister", "mayor", "governor", "king", "queen",
     "prince", "princess", "pope", "general", "justice", "labour", "labor", "union",
-    "national", "federal", "state", "republic", "party", "university", "college", "eu", NULL
+    "national", "federal", "state", "republic", "party", "university", "college", "eu",
+    "earth", "center", "centre", "council", "rock", "pool", "bay", "gulf", "asia", "africa",
+    "europe", "oceania", "antarctica", "district", "city", "county", "province", "region",
+    "street", "square", "bridge", "park", "hall", "tower", "airport", "station", "port",
+    "harbour", "harbor", "river", "lake", "mountain", "island", "west", "east", "north",
+    "south", NULL
 };
 
 static int is_cap(const char *s)
@@ -426,12 +445,21 @@ static int all_caps(const sitrep_word *w, uint32_t n)
     return letters >= 2;
 }
 
+/* The key of the text of words [a, b) ("" when empty). */
+static const char *key_of(const sitrep_doc *doc, uint32_t a, uint32_t b, char *key);
+
 /* The key of the text of words [a, b). */
 static size_t span_key(const sitrep_doc *doc, uint32_t a, uint32_t b, char *key)
 {
     uint32_t s = doc->words.v[a].start, e = doc->words.v[b - 1].end;
     if (e <= s || e > doc->len) return 0;
     return geo_key(doc->text + s, e - s, key, MAX_KEY);
+}
+
+static const char *key_of(const sitrep_doc *doc, uint32_t a, uint32_t b, char *key)
+{
+    if (span_key(doc, a, b, key) == 0) key[0] = 0;
+    return key;
 }
 
 /* Does place p lie in place c (a country or a subdivision)? */
@@ -517,7 +545,8 @@ static sitrep_status find_mentions(const geo_gazetteer *g, sitrep_doc *doc, ment
                     if ((cnt = find_key(g, key, &lo)) > 0) break;
                 }
                 if (!cnt) { a++; continue; }
-                if (b == a + 1 && in_list(doc->words.v[a].form, not_names)) { a++; continue; }
+                if (b == a + 1 && (in_list(doc->words.v[a].form, not_names) ||
+                                   strcmp(doc->words.v[a].form, "Us") == 0)) { a++; continue; }
                 if (b == a + 1 && doc->words.v[a].upos == SITREP_UPOS_ADJ) { a++; continue; }
                 /* an acronym ("US", "UAE", "NYC") names a country, a subdivision or a
                  * large city, never a small town ("EU" is not Eu, France) */
@@ -543,12 +572,17 @@ static sitrep_status find_mentions(const geo_gazetteer *g, sitrep_doc *doc, ment
                 uint32_t wend = b;
                 int adm1n = 0, cityn = 0;
                 const char *nx = b < end ? doc->words.v[b].form : NULL;
-                if (nx && in_list(nx, place_nouns)) {
+                /* a place noun joins the mention when it ends the name ("Kursk region",
+                 * "Gaza City"; not "Moscow State University", "U.S. District Court"),
+                 * and never after a country ("US state" is the US) */
+                const geo_file_place *pb = gplace(g, g->names[lo].place);
+                if (nx && in_list(nx, place_nouns) && b + 1 >= r && pb && pb->kind != GEO_COUNTRY) {
                     adm1n = in_list(nx, adm1_nouns);
                     cityn = !adm1n;
                     wend = b + 1;
                 }
                 if (b < r && name_like(&doc->words.v[b]) && !(adm1n || cityn)) whole = 0;
+                if (whole && in_list_key(key_of(doc, a, b, key), not_name_keys)) whole = 0;
                 if (!whole) { a = b; continue; }
 
                 mention mm;
@@ -627,6 +661,16 @@ static sitrep_status find_mentions(const geo_gazetteer *g, sitrep_doc *doc, ment
     return SITREP_OK;
 }
 
+/* Is there a place among the mention's candidates inside subdivision a? */
+static int has_seat(const geo_gazetteer *g, const mention *x, const geo_file_place *a)
+{
+    for (uint32_t k = 0; k < x->n && k < MAX_CAND; k++) {
+        const geo_file_place *c = gplace(g, g->names[x->lo + k].place);
+        if (c && c->kind == GEO_CITY && c->adm1 == a->adm1) return 1;
+    }
+    return 0;
+}
+
 static int overlaps(uint32_t s0, uint32_t e0, const sitrep_argument *a)
 {
     return a->present && s0 < a->end && a->start < e0;
@@ -693,8 +737,12 @@ sitrep_status geo_run(const geo_gazetteer *g, sitrep_doc *doc)
                 evid_get(ae, nae, p->adm1) - (p->adm1 == own_a) * same_a > 0) sc += 4;
             if (p->adm1 != NONE16 && p->kind == GEO_ADM1 &&
                 evid_get(pe, npe, p->adm1) - (p->adm1 == own_a) * same > 0) sc += 3;
+            /* a subdivision and its namesake seat ("Smolensk"): the same evidence
+             * speaks for both, so the subdivision takes none and the city wins
+             * unless "region"/"oblast" follows */
+            if (p->kind == GEO_ADM1 && has_seat(g, x, p)) sc = prior(p) + (x->adm1_noun ? 5 : 0);
             if (x->adm1_noun && p->kind == GEO_ADM1) sc += 5;
-            if (x->city_noun && p->kind == GEO_CITY) sc += 2;
+            if (x->city_noun && p->kind == GEO_CITY) sc += 5;
             for (uint32_t c = 0; x->comma_ctx >= 0 && c < x->cn && c < MAX_CAND; c++) {
                 const geo_file_place *cp = gplace(g, g->names[x->clo + c].place);
                 if (cp && contains(cp, p)) { sc += 10; break; }

@@ -187,10 +187,14 @@ sitrep_status pipeline_run_from(const sitrep_pipeline *pl, sitrep_doc *doc, pipe
     sitrep_status st;
     if (from == PIPELINE_SEGMENT && doc->sentences.n == 0)
         if ((st = seg_run(doc)) != SITREP_OK) return st;
+    /* Every sentence is tagged (tone, places and quotes read tags and lemmas);
+     * only sentences that could yield an event are parsed (all of them for
+     * `sitrep parse`), which is where the time goes. */
     if (pl->model)
         for (size_t s = 0; s < doc->sentences.n; s++) {
             if ((st = model_tag(pl->model, doc, s)) != SITREP_OK) return st;
-            if ((st = model_parse(pl->model, doc, s)) != SITREP_OK) return st;
+            if (pl->parse_only || event_sentence_codable(pl->dict, doc, s))
+                if ((st = model_parse(pl->model, doc, s)) != SITREP_OK) return st;
         }
     if (pl->parse_only) return SITREP_OK;
     int32_t day = date_int(doc->field[SITREP_FIELD_DATE]);

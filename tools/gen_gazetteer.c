@@ -342,7 +342,8 @@ static const char *stem_stop[] = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western",
     "central", "centre", "center", "capital", "coast", "lakes", "upper", "lower", "islands",
     "north east", "north west", "south east", "south west", "far north", "littoral",
-    "federal", "national", "interior", "border", "mountain", "plateau", "valley", NULL
+    "federal", "national", "interior", "border", "mountain", "plateau", "valley", "gulf",
+    "bay", "pool", "sea", "red sea", "lake", "river", "lakes", "highlands", "midlands", NULL
 };
 
 static int stem_ok(const char *st)
@@ -565,9 +566,11 @@ static void make_admin1_places(void)
         if (nsum[i]) { p.lat = sumlat[i] / nsum[i]; p.lon = sumlon[i] / nsum[i]; }
         else if (best[i] >= 0) { p.lat = places[best[i]].lat; p.lon = places[best[i]].lon; }
         a->place = add_place(&p);
-        char st[256];
+        char st[256], st2[256];
         geo_key(a->name, strlen(a->name), st, sizeof st);
-        if (stem_ok(st)) add_name(a->name, (size_t)a->place);
+        stem_key(a->name, st2, sizeof st2);
+        /* "Southern District" is a common phrase: neither it nor its stem names a unit */
+        if (stem_ok(st) && (!st2[0] || stem_ok(st2))) add_name(a->name, (size_t)a->place);
         stem_key(a->name, st, sizeof st);
         if (stem_ok(st)) add_name(st, (size_t)a->place);
         if (a->iso[0]) {

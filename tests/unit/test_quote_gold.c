@@ -186,6 +186,11 @@ static void quote_gold_wikinews_politics(void)
     quote_lex *lex = quote_lex_load("data/lexicon/speech-verbs.txt", &err);
     CHECK(lex != NULL);
     if (!lex) { fclose(f); return; }
+    /* the pipeline finds its generated tables under $BUILD/data (tests/run.sh sets BUILD) */
+    char afinn[512];
+    const char *build = getenv("BUILD");
+    snprintf(afinn, sizeof afinn, "%s/data/afinn.tsv", build && *build ? build : "build");
+    if (!getenv("SITREP_AFINN")) setenv("SITREP_AFINN", afinn, 0);
     sitrep_pipeline *pl = sitrep_pipeline_new(NULL, &err);
     if (!pl) printf("  (pipeline unavailable: %s; actors not scored)\n", err.msg);
     int debug = getenv("SITREP_QUOTE_DEBUG") != NULL;
