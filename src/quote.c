@@ -1065,7 +1065,31 @@ static int remember(qctx *c, uint32_t pos, const char *text)
     return 0;
 }
 
-/* Fills the mention bytes, the resolved name and the code of s. -1 on no memory. */
+static size_t word_at(const qctx *c, uint32_t byte);
+
+/* A code for a resolved name: an actor mention whose text holds the name. */
+static const char *code_for(const qctx *c, const char *name)
+{
+    size_t n;
+    const char *lw = last_word(name, &n);
+    int single = lw == name;
+    for (size_t i = 0; i < c->d->actors.n; i++) {
+        const sitrep_actor *x = &c->d->actors.v[i];
+        if (!x->code || !x->code[0] || !x->text) continue;
+        if (!single && strstr(x->text, name)) return x->code;
+        size_t m;
+        const char *xl = last_word(x->text, &m);
+        if (single && m == n && !memcmp(xl, lw, n)) return x->code;
+    }
+    return "";
+}
+
+/* Fills the mention bytes, the resolved name and the code of s. -1 on no memory.
+ * The name: a pronoun resolves to the last person named before it (the actor
+ * stage's antecedent when it found a person, else the last speaker or titled name),
+ * a surname to its earlier full mention; titles are dropped. The code: the actor
+ * stage's code of the mention (of its antecedent for a pronoun), else of an actor
+ * mention with the same name; "" when the actor stage has not run or knows none. */
 static int resolve(qctx *c, spk *s)
 {
     sitrep_doc *d = c->d;
@@ -1075,30 +1099,32 @@ static int resolve(qctx *c, spk *s)
     if (s->me > t->end) s->me = t->end;
     s->code = "";
     s->text = NULL;
+    int single = s->w1 == s->w0 + 1;
+    int pron = single && (weq(c, s->w0, "he") || weq(c, s->w0, "she"));
     const sitrep_actor *a = d->actors.n ? actor_over(c, s->ms, s->me) : NULL;
-    if (a) {
-        const sitrep_actor *ant = a->antecedent && a->antecedent <= d->actors.n
-                                      ? &d->actors.v[a->antecedent - 1] : a;
-        s->code = ant->code ? ant->code : "";
-        if (ant != a || (ant->kind && !strcmp(ant->kind, "person")))
+    if (a && a->antecedent && a->antecedent <= d->actors.n) {
+        const sitrep_actor *ant = &d->actors.v[a->antecedent - 1];
+        if (pron && ant->kind && !strcmp(ant->kind, "person")) {
             s->text = strip_titles(c, ant->text);
+            if (s->text && !strchr(s->text, ' ')) {
+                size_t wa = word_at(c, ant->start);
+                const char *full = wa < c->nw ? full_name(c, wa) : NULL;
+                if (full) s->text = full;
+            }
+            s->code = ant->code ? ant->code : "";
+        } else if (!pron) {
+            s->code = ant->code ? ant->code : "";
+        }
+    } else if (a && !pron) {
+        s->code = a->code ? a->code : "";
     }
     if (!s->text) {
-        int single = s->w1 == s->w0 + 1;
-        if (single && (weq(c, s->w0, "he") || weq(c, s->w0, "she")))
-            s->text = last_person(c, s->w0);
-        else if (single && is_cap(c, s->w0) && !win(c, s->w0, PRONOUNS))
-            s->text = full_name(c, s->w0);
+        if (pron) s->text = last_person(c, s->w0);
+        else if (single && is_cap(c, s->w0) && !win(c, s->w0, PRONOUNS)) s->text = full_name(c, s->w0);
     }
     if (!s->text) s->text = arena_strndup(&d->mem, d->text + s->ms, s->me - s->ms);
     if (!s->text) return -1;
-    if (!a && d->actors.n) {
-        /* a code for the resolved name from an actor mention with that text */
-        for (size_t i = 0; i < d->actors.n; i++) {
-            const sitrep_actor *x = &d->actors.v[i];
-            if (x->code && x->code[0] && x->text && strstr(x->text, s->text)) { s->code = x->code; break; }
-        }
-    }
+    if (!s->code[0] && d->actors.n && (!pron || s->text != NULL)) s->code = code_for(c, s->text);
     return remember(c, s->ms, s->text);
 }
 

@@ -90,12 +90,12 @@ typedef struct score {
 } score;
 
 static void run_article(const quote_lex *lex, const sitrep_pipeline *pl, sitrep_doc *d,
-                        const char *id, const char *text, score *sc, int debug)
+                        const char *id, const char *date, const char *text, score *sc, int debug)
 {
     sitrep_doc_reset(d);
     sitrep_doc_set_text(d, text, strlen(text));
     sitrep_doc_set(d, SITREP_FIELD_ID, id, strlen(id));
-    sitrep_doc_set(d, SITREP_FIELD_DATE, "2019-06-01", 10);
+    if (date) sitrep_doc_set(d, SITREP_FIELD_DATE, date, strlen(date));
     if (pl) sitrep_pipeline_run(pl, d);
     else seg_run(d);
     d->quotes.n = 0;                    /* the pipeline may run the stage itself */
@@ -128,6 +128,9 @@ static void run_article(const quote_lex *lex, const sitrep_pipeline *pl, sitrep_
             g->spk_strict = ok && !strcasecmp(q->speaker_text, g->name);
             g->code_ok = g->code[0] && q->speaker_code && !strcmp(q->speaker_code, g->code);
         }
+        if (debug && getenv("SITREP_QUOTE_DEBUG")[0] == '3' && g->spk_ok && (!g->spk_strict || !g->code_ok))
+            printf("  STRICT %s %ld: got \"%s\" [%s] want \"%s\" [%s]\n", id, s, q->speaker_text,
+                   q->speaker_code, g->name, g->code);
         if (debug && !g->spk_ok)
             printf("  SPK %s %ld %s: got \"%s\" (%s) want \"%s\"\n", id, s, q->kind,
                    q->has_speaker ? q->speaker_text : "-", q->verb ? q->verb : "-", g->name);
@@ -205,10 +208,11 @@ static void quote_gold_wikinews_politics(void)
         const char *topic = json_string_value(json_object_get(o, "topic"));
         const char *id = json_string_value(json_object_get(o, "id"));
         const char *text = json_string_value(json_object_get(o, "text"));
+        const char *date = json_string_value(json_object_get(o, "date"));
         if (topic && id && text && !strcmp(topic, "politics_conflict")) {
             narticles++;
-            run_article(lex, NULL, d, id, text, &seg, debug);
-            if (pl) run_article(lex, pl, d, id, text, &full, debug && getenv("SITREP_QUOTE_DEBUG")[0] == '2');
+            run_article(lex, NULL, d, id, date, text, &seg, debug);
+            if (pl) run_article(lex, pl, d, id, date, text, &full, debug && getenv("SITREP_QUOTE_DEBUG")[0] >= '2');
         }
         json_decref(o);
     }
