@@ -164,8 +164,8 @@ static void forms(void)
 static void seed_verbs(void)
 {
     dict_set *s = load();
-    check_form(s, "ORDERED", "DEMAND", "100");        /* Putin ordered troops: 100 */
-    check_form(s, "ORDER", "DEMAND", "100");
+    check_form(s, "ORDERED", "ORDER", "100");        /* Putin ordered troops: 100 */
+    check_form(s, "ORDER", "ORDER", "100");
     check_form(s, "URGING", "APPEAL", "020");         /* urging troops: 02x appeal */
     check_form(s, "URGED", "APPEAL", "020");
     check_form(s, "THREATENED", "THREATEN", "130");
