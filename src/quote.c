@@ -1102,7 +1102,12 @@ static int resolve(qctx *c, spk *s)
     int single = s->w1 == s->w0 + 1;
     int pron = single && (weq(c, s->w0, "he") || weq(c, s->w0, "she"));
     const sitrep_actor *a = d->actors.n ? actor_over(c, s->ms, s->me) : NULL;
-    if (a && a->antecedent && a->antecedent <= d->actors.n) {
+    /* a pronoun: the last speaker or titled name first (quotes follow their
+     * speakers), the actor stage's antecedent when there is none */
+    if (pron) s->text = last_person(c, s->w0);
+    if (s->text) {
+        if (d->actors.n) s->code = code_for(c, s->text);
+    } else if (a && a->antecedent && a->antecedent <= d->actors.n) {
         const sitrep_actor *ant = &d->actors.v[a->antecedent - 1];
         if (pron && ant->kind && !strcmp(ant->kind, "person")) {
             s->text = strip_titles(c, ant->text);
