@@ -157,6 +157,14 @@ static void forms(void)
     CHECK(phrasal_of(s, "CRACKED", "DOWN", &f) && strcmp(f.code, "175") == 0);
     CHECK(phrasal_of(s, "PULLED", "OUT", &f) && strcmp(f.code, "0874") == 0);
     CHECK(phrasal_of(s, "STEPPING", "DOWN", &f) && strcmp(f.code, "0831") == 0);
+    /* a word before the verb: FORCIBLY_+EXPEL */
+    dict_form fs[16];
+    size_t n = dict_verb_lookup(s, dict_intern_lookup(s, "EXPELLED"), fs, 16), pre = 0;
+    for (size_t i = 0; i < n && i < 16; i++)
+        if (fs[i].npre == 1 && fs[i].pre[0] == dict_intern_lookup(s, "FORCIBLY") &&
+            strcmp(fs[i].code, "201") == 0)
+            pre = 1;
+    CHECK(pre);
     dict_set_free(s);
 }
 
