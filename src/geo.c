@@ -372,10 +372,12 @@ static const char *const not_names[] = {
     "prince", "princess", "pope", "general", "justice", "labour", "labor", "union",
     "national", "federal", "state", "republic", "party", "university", "college", "eu",
     "earth", "center", "centre", "council", "rock", "pool", "bay", "gulf", "asia", "africa",
-    "europe", "oceania", "antarctica", "district", "city", "county", "province", "region",
+    "europe", "oceania", "district", "city", "county", "province", "region",
     "street", "square", "bridge", "park", "hall", "tower", "airport", "station", "port",
     "harbour", "harbor", "river", "lake", "mountain", "island", "west", "east", "north",
-    "south", NULL
+    "south", "english", "french", "polish", "dutch", "swiss", "danish", "finnish",
+    "german", "spanish", "italian", "american", "british", "atlantic", "pacific", "arctic",
+    "indian", "jupiter", "mars", "venus", "mercury", NULL
 };
 
 static int is_cap(const char *s)
@@ -661,6 +663,20 @@ static sitrep_status find_mentions(const geo_gazetteer *g, sitrep_doc *doc, ment
     return SITREP_OK;
 }
 
+/* Is the name part of a person or an organisation the actors stage found ("Paris
+ * Hilton", "Jordan Peterson", "Mahan Air")? */
+static int in_person_or_org(const sitrep_doc *doc, const mention *x)
+{
+    uint32_t s0 = doc->words.v[x->w0].start, e0 = doc->words.v[x->w1 - 1].end;
+    for (size_t i = 0; i < doc->actors.n; i++) {
+        const sitrep_actor *a = &doc->actors.v[i];
+        if (!a->kind || (strcmp(a->kind, "person") != 0 && strcmp(a->kind, "org") != 0)) continue;
+        if (a->start <= s0 && e0 <= a->end && (a->end - a->start > e0 - s0 || !strcmp(a->kind, "person")))
+            return 1;
+    }
+    return 0;
+}
+
 /* Is there a place among the mention's candidates inside subdivision a? */
 static int has_seat(const geo_gazetteer *g, const mention *x, const geo_file_place *a)
 {
@@ -757,6 +773,7 @@ sitrep_status geo_run(const geo_gazetteer *g, sitrep_doc *doc)
     for (size_t i = 0; i < nm; i++) {
         mention *x = &m[i];
         x->keep = !x->actor && (!x->weak || x->locative == 1 || x->comma_ctx >= 0);
+        if (x->keep && in_person_or_org(doc, x)) x->keep = 0, x->actor = 1;
     }
     for (size_t i = 0; i < nm; i++) {
         mention *x = &m[i];

@@ -497,7 +497,7 @@ static void join_admin1_auto(void)
         for (const char *c = a->gcode; *c; c++) alpha &= (*c >= 'A' && *c <= 'Z');
         iso_sub *s = alpha ? iso_sub_find(code) : NULL;
         if (s && !s->used) {
-            snprintf(a->iso, sizeof a->iso, "%s", code);
+            memcpy(a->iso, s->code, sizeof a->iso);       /* s->code: same size, NUL-terminated */
             s->used = 1;
             continue;
         }
