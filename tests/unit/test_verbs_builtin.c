@@ -180,6 +180,8 @@ static void seed_verbs(void)
     check_form(s, "THREATENING", "THREATEN", "130");
     check_form(s, "ASKED", "ASK", "020");
     check_form(s, "DEMANDED", "DEMAND", "100");
+    check_form(s, "INSISTED", "INSIST", "010");      /* Kelin: a statement */
+    CHECK(block_has(s, "INSIST", "SHOULD", "100"));   /* Duda: "should follow" */
     check_form(s, "INSTALLED", "BASE", "---");        /* no event without a weapon */
     check_form(s, "BASED", "BASE", "---");
     check_form(s, "VOWED", "PROMISE", "030");
