@@ -187,6 +187,8 @@ static void seed_verbs(void)
     check_form(s, "VOWED", "PROMISE", "030");
     check_form(s, "SEEK", "SEEK_PEACE", "030");
     check_form(s, "TREAT", "TREAT_AS", "---");
+    check_form(s, "WANTED", "WANT", "---");
+    CHECK(block_has(s, "WANT", "&ZONE", "1056"));
     check_form(s, "JAILING", "ARREST", "173");
     check_form(s, "CAPTURED", "ARREST", "173");
     check_form(s, "DEFEAT", "FIGHT", "190");
