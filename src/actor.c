@@ -329,9 +329,18 @@ static sitrep_status sentence_actors(const dict_set *ds, sitrep_doc *d, size_t s
             const sitrep_actor *pos = &d->actors.v[d->actors.n - 1];
             base = pos->code;
         }
-        /* COUNTRY AGENT... */
+        /* COUNTRY AGENT... ("Bree Prime Minister": up to two title words before
+         * the agent word) */
         while (end < n) {
             found g = match_at(ds, d, u, n, end);
+            if (!g.agent && !g.actor && (f.actor || agent)) {
+                for (size_t skip = 1; skip <= 2 && end + skip < n; skip++) {
+                    const sitrep_word *t = &d->words.v[u[end + skip - 1].w0];
+                    if (!is_cap(t->form) || match_at(ds, d, u, n, end + skip - 1).actor) break;
+                    found h = match_at(ds, d, u, n, end + skip);
+                    if (h.agent) { g = h; end += skip; break; }
+                }
+            }
             if (g.agent && !agent) {
                 agent = dict_agent_code(ds, g.agent);
                 end += g.len;
@@ -366,7 +375,13 @@ static sitrep_status sentence_actors(const dict_set *ds, sitrep_doc *d, size_t s
             found g = match_at(ds, d, u, n, end);
             if (g.actor) {
                 const char *c = dict_actor_code(ds, g.actor, day);
-                if (!strcmp(actor_kind(ds, g.actor, c), "person")) {
+                /* "Bree Prime Minister Romendacil" where the name is coded just BRE:
+                 * one mention, the more specific code */
+                if (agent && c && code && strlen(c) >= 3 && strlen(code) > strlen(c) &&
+                    !strncmp(c, code, 3) && proper(d, u[end].w0, s->word)) {
+                    kind = "person";
+                    end += g.len;
+                } else if (!strcmp(actor_kind(ds, g.actor, c), "person")) {
                     /* the title and the name are one mention; the name's role wins
                      * when it has one on this date */
                     if (c && strcmp(c, "---")) code = c;

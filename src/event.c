@@ -30,6 +30,8 @@ typedef struct sent_ctx {
     uint32_t n;                 /* words in the sentence */
     uint32_t *id;               /* dictionary id of each word (upper-cased norm) */
     uint32_t *lemma_id;         /* id of the upper-cased lemma, 0 when none */
+    uint32_t *tok_id;           /* first word of a multi-word token: id of the whole
+                                   token ("DIDN'T"), else 0 */
     int32_t *actor;             /* actor index covering each word, -1 none */
     uint8_t *in_clause;         /* scratch: words of the current verb's clause */
 } sent_ctx;
@@ -65,10 +67,18 @@ static int lemma_is(const sitrep_word *w, const char *l)
     return !*x && !*l;
 }
 
-/* Embedded clauses are not part of a verb's own clause. */
-static int clause_boundary(const sitrep_word *w)
+static int child(const sent_ctx *c, uint32_t h, const char *rel, uint32_t after);
+
+/* Embedded clauses are not part of a verb's own clause; a complement or adverbial
+ * clause without a subject of its own is (and often a tagging slip: "contribute a
+ * million rupees" read as a clause). */
+static int clause_boundary(const sent_ctx *c, uint32_t k)
 {
-    return rel_is(w, "ccomp") || rel_is(w, "advcl") || rel_eq(w, "acl:relcl") ||
+    const sitrep_word *w = W(c, k);
+    if (rel_is(w, "ccomp") || rel_is(w, "advcl"))
+        return child(c, k, "nsubj", 0) >= 0 || child(c, k, "csubj", 0) >= 0 || child(c, k, "expl", 0) >= 0 ||
+               child(c, k, "mark", 0) >= 0;
+    return rel_eq(w, "acl:relcl") ||
            rel_is(w, "parataxis") || rel_is(w, "csubj") || rel_is(w, "list") ||
            (rel_is(w, "conj") && (w->upos == SITREP_UPOS_VERB || w->upos == SITREP_UPOS_AUX));
 }
@@ -81,7 +91,7 @@ static void mark_clause(sent_ctx *c, uint32_t v)
         int in = 0, guard = 0;
         while (guard++ < 256) {
             if (k == v) { in = 1; break; }
-            if (clause_boundary(W(c, k))) break;
+            if (clause_boundary(c, k)) break;
             int h = head_of(c, k);
             if (h < 0 || (uint32_t)h >= c->n) break;
             k = (uint32_t)h;
@@ -94,6 +104,8 @@ static void mark_clause(sent_ctx *c, uint32_t v)
 
 typedef struct pmatch {
     int ok, score;
+    int negword;                /* a negation was one of the matched words: the
+                                   pattern's code already means the negated event */
     int src_at, tgt_at;         /* word index after which a $ / + marker stood, -2 none */
 } pmatch;
 
@@ -124,7 +136,8 @@ static int match_elems(const sent_ctx *c, const dict_elem *e, size_t ne, int fro
         for (int i = pos; dir > 0 ? i < to : i >= from; i += dir) {
             if (!c->in_clause[i]) continue;
             if (x->kind == DICT_E_WORD) {
-                if (c->id[i] == x->id || (c->lemma_id[i] && c->lemma_id[i] == x->id)) { found = i; break; }
+                if (c->id[i] == x->id || (c->lemma_id[i] && c->lemma_id[i] == x->id) ||
+                    (c->tok_id[i] && c->tok_id[i] == x->id)) { found = i; break; }
             } else if (x->kind == DICT_E_SYNSET) {
                 size_t len = 0;
                 if (c->id[i] && dict_synset_match(c->ds, x->id, c->id + i, c->n - (uint32_t)i, &len)) {
@@ -136,12 +149,27 @@ static int match_elems(const sent_ctx *c, const dict_elem *e, size_t ne, int fro
                     found = i;
                     break;
                 }
+                if (c->tok_id[i] && dict_synset_match(c->ds, x->id, c->tok_id + i, 1, &len)) {
+                    found = i;
+                    flen = c->d->tokens.v[W(c, (uint32_t)i)->token].nwords;
+                    break;
+                }
             }
             /* joined elements must be adjacent */
             if (x->joined) break;
         }
         if (found < 0) return 0;
         if (x->joined && abs(found - prev) != 1) return 0;
+        for (size_t k2 = 0; k2 < flen && found + (int)k2 < (int)c->n; k2++) {
+            const char *f = wnorm(W(c, (uint32_t)(found + (int)k2)));
+            if (!strcasecmp(f, "not") || !strcasecmp(f, "n't") || !strcasecmp(f, "never") || !strcasecmp(f, "no"))
+                m->negword = 1;
+        }
+        if (c->tok_id[found]) {
+            const sitrep_token *t = &c->d->tokens.v[W(c, (uint32_t)found)->token];
+            for (uint32_t k2 = t->word; k2 < t->word + t->nwords; k2++)
+                if (!strcasecmp(wnorm(&c->d->words.v[k2]), "n't")) m->negword = 1;
+        }
         m->score += 1;
         prev = found;
         pos = dir > 0 ? found + (int)flen : found - 1;
@@ -151,7 +179,7 @@ static int match_elems(const sent_ctx *c, const dict_elem *e, size_t ne, int fro
 
 static pmatch match_pattern(const sent_ctx *c, const dict_pattern *p, uint32_t v)
 {
-    pmatch m = {0, 0, -2, -2};
+    pmatch m = {0, 0, 0, -2, -2};
     if (!match_elems(c, p->pre, p->npre, 0, (int)v, -1, (int)v, &m)) return m;
     if (!match_elems(c, p->post, p->npost, (int)v + 1, (int)c->n, +1, (int)v, &m)) return m;
     m.ok = 1;
@@ -446,7 +474,7 @@ static sitrep_status code_verb(sent_ctx *c, size_t si, uint32_t v, const event_o
 
     /* the most specific pattern of the block */
     dict_pattern bp = {0};
-    pmatch bm = {0, -1, -2, -2};
+    pmatch bm = {0, -1, 0, -2, -2};
     int have = 0;
     size_t np = dict_block_npatterns(c->ds, fm->block);
     for (size_t i = 0; i < np; i++) {
@@ -501,7 +529,7 @@ static sitrep_status code_verb(sent_ctx *c, size_t si, uint32_t v, const event_o
                                (c->d->actors.v[srcs[0]].kind && !strcmp(c->d->actors.v[srcs[0]].kind, "agent"))))
         return SITREP_OK;
 
-    int neg = negated(c, v);
+    int neg = negated(c, v) && !(have && bm.negword);
     if (intent_of(c, v)) code = intent_code(code);
 
     const char *explain = NULL;
@@ -572,7 +600,9 @@ sitrep_status event_run(const dict_set *ds, const event_opts *o, sitrep_doc *d)
         if (s->nwords == 0 || s->nwords > MAXW) continue;
         if (d->words.v[s->word].head < 0) continue;           /* not parsed */
         uint32_t n = s->nwords;
-        sent_ctx c = {ds, d, s, n, NULL, NULL, NULL, NULL};
+        sent_ctx c = {ds, d, s, n, NULL, NULL, NULL, NULL, NULL};
+        c.tok_id = arena_calloc(&d->mem, n * sizeof *c.tok_id);
+        if (!c.tok_id) return SITREP_ERR_NOMEM;
         c.id = arena_alloc(&d->mem, n * sizeof *c.id);
         c.lemma_id = arena_alloc(&d->mem, n * sizeof *c.lemma_id);
         c.actor = arena_alloc(&d->mem, n * sizeof *c.actor);
@@ -583,6 +613,24 @@ sitrep_status event_run(const dict_set *ds, const event_opts *o, sitrep_doc *d)
             c.id[i] = upper_id(ds, wnorm(w));
             c.lemma_id[i] = w->lemma ? upper_id(ds, w->lemma) : 0;
             c.actor[i] = -1;
+            const sitrep_token *t = &d->tokens.v[w->token];
+            if (t->nwords > 1 && t->word == s->word + i && t->end - t->start < 64) {
+                char buf[64];
+                size_t l = t->end - t->start;
+                for (size_t k = 0; k < l; k++) {
+                    char ch = d->text[t->start + k];
+                    buf[k] = (char)toupper((unsigned char)ch);
+                }
+                /* a curly apostrophe is matched as a straight one */
+                char norm[64];
+                size_t m = 0;
+                for (size_t k = 0; k < l && m < sizeof norm; k++) {
+                    if (k + 2 < l && (unsigned char)buf[k] == 0xE2 && (unsigned char)buf[k + 1] == 0x80 &&
+                        (unsigned char)buf[k + 2] == 0x99) { norm[m++] = '\''; k += 2; }
+                    else norm[m++] = buf[k];
+                }
+                c.tok_id[i] = dict_intern_lookupn(ds, norm, m);
+            }
         }
         size_t dstart, dlen;
         int story = 0;

@@ -417,6 +417,7 @@ typedef struct mention {
     uint32_t clo, cn;
     uint32_t best;          /* chosen place */
     uint32_t best0;         /* best without context */
+    uint32_t same0;         /* mentions sharing best0 (this one included) */
 } mention;
 
 typedef struct evid { uint16_t id; uint16_t n; } evid;
@@ -699,6 +700,31 @@ static int physical_root(const char *root)
     return (r >= 14 && r <= 20) || (r >= 6 && r <= 8);
 }
 
+/* ord = 0..n-1 sorted by (best0, or best when `best`), then by position: the
+ * mentions of one place form a run, in text order. A bottom-up merge sort (stable,
+ * O(n log n)) with its scratch space from the arena. */
+static int group_by(arena *mem, const mention *m, size_t n, uint32_t *ord, int best)
+{
+    for (size_t i = 0; i < n; i++) ord[i] = (uint32_t)i;
+    if (n < 2) return 0;
+    uint32_t *tmp = arena_alloc(mem, n * sizeof *tmp);
+    if (!tmp) return -1;
+    for (size_t w = 1; w < n; w *= 2)
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            size_t a = lo, b = mid, o = lo;
+            while (a < mid && b < hi) {
+                uint32_t ka = best ? m[ord[a]].best : m[ord[a]].best0;
+                uint32_t kb = best ? m[ord[b]].best : m[ord[b]].best0;
+                tmp[o++] = kb < ka ? ord[b++] : ord[a++];
+            }
+            while (a < mid) tmp[o++] = ord[a++];
+            while (b < hi) tmp[o++] = ord[b++];
+            memcpy(ord + lo, tmp + lo, (hi - lo) * sizeof *ord);
+        }
+    return 0;
+}
+
 sitrep_status geo_run(const geo_gazetteer *g, sitrep_doc *doc)
 {
     if (!g || !doc || !doc->text) return SITREP_OK;
@@ -721,18 +747,22 @@ sitrep_status geo_run(const geo_gazetteer *g, sitrep_doc *doc)
         if (p->adm1 != NONE16 && p->kind == GEO_ADM1) evid_add(ae, &nae, p->adm1, 1);
         if (p->adm1 != NONE16) evid_add(pe, &npe, p->adm1, 1);
     }
+    /* mentions grouped by their context-free best place: how many share it */
+    uint32_t *ord = nm ? arena_alloc(&doc->mem, nm * sizeof *ord) : NULL;
+    if (nm && !ord) return SITREP_ERR_NOMEM;
+    if (group_by(&doc->mem, m, nm, ord, 0) != 0) return SITREP_ERR_NOMEM;
+    for (size_t i = 0, j; i < nm; i = j) {
+        for (j = i; j < nm && m[ord[j]].best0 == m[ord[i]].best0; j++) {}
+        for (size_t k = i; k < j; k++) m[ord[k]].same0 = (uint32_t)(j - i);
+    }
     /* resolve */
     for (size_t i = 0; i < nm; i++) {
         mention *x = &m[i];
         const geo_file_place *p0 = gplace(g, x->best0);
         uint16_t own_c = p0 ? p0->country : NONE16, own_a = p0 ? p0->adm1 : NONE16;
         /* the name's own mentions are no evidence for it (every "Paris" votes France) */
-        int same = 0, same_a = 0;
-        for (size_t j = 0; j < nm; j++)
-            if (m[j].best0 == x->best0) {
-                same++;
-                same_a += p0 && p0->kind == GEO_ADM1;
-            }
+        int same = (int)x->same0;
+        int same_a = p0 && p0->kind == GEO_ADM1 ? same : 0;
         /* "X, Y": Y resolved already when this is Y ("Atlanta, Georgia") */
         const geo_file_place *xin = NULL;
         if (i > 0 && m[i - 1].comma_ctx >= 0 && m[i - 1].wend + 1 == x->w0 && m[i - 1].n)
@@ -775,12 +805,18 @@ sitrep_status geo_run(const geo_gazetteer *g, sitrep_doc *doc)
         x->keep = !x->actor && (!x->weak || x->locative == 1 || x->comma_ctx >= 0);
         if (x->keep && in_person_or_org(doc, x)) x->keep = 0, x->actor = 1;
     }
-    for (size_t i = 0; i < nm; i++) {
-        mention *x = &m[i];
-        if (x->keep || x->actor) continue;
-        for (size_t j = 0; j < nm && !x->keep; j++)
-            if (m[j].keep && m[j].weak && m[j].best == x->best && m[j].w1 - m[j].w0 == x->w1 - x->w0)
-                x->keep = 1;
+    if (group_by(&doc->mem, m, nm, ord, 1) != 0) return SITREP_ERR_NOMEM;
+    for (size_t i = 0, j; i < nm; i = j) {
+        uint32_t lic = 0;               /* word counts (bit n-1) of licensed weak mentions */
+        for (j = i; j < nm && m[ord[j]].best == m[ord[i]].best; j++) {
+            const mention *y = &m[ord[j]];
+            if (y->keep && y->weak && y->w1 - y->w0 <= 32) lic |= 1u << (y->w1 - y->w0 - 1);
+        }
+        for (size_t k = i; k < j; k++) {
+            mention *y = &m[ord[k]];
+            if (!y->keep && !y->actor && y->w1 - y->w0 <= 32 && (lic >> (y->w1 - y->w0 - 1) & 1))
+                y->keep = 1;
+        }
     }
     for (size_t i = 0; i < nm; i++) {
         mention *x = &m[i];
@@ -796,12 +832,19 @@ sitrep_status geo_run(const geo_gazetteer *g, sitrep_doc *doc)
     }
     /* the article's dominant place: most mentions, the first on a tie */
     int64_t dom = -1;
-    size_t domn = 0;
-    for (size_t i = 0; i < nm; i++) {
-        if (!m[i].n) continue;
-        size_t c = 0;
-        for (size_t j = 0; j < nm; j++) c += m[j].n && m[j].best == m[i].best;
-        if (c > domn) { domn = c; dom = (int64_t)m[i].best; }
+    size_t domn = 0, domfirst = SIZE_MAX;
+    for (size_t i = 0, j; i < nm; i = j) {         /* ord: grouped by best, in text order */
+        size_t c = 0, first = SIZE_MAX;
+        for (j = i; j < nm && m[ord[j]].best == m[ord[i]].best; j++)
+            if (m[ord[j]].n) {
+                c++;
+                if (ord[j] < first) first = ord[j];
+            }
+        if (c > domn || (c == domn && c && first < domfirst)) {
+            domn = c;
+            domfirst = first;
+            dom = (int64_t)m[ord[i]].best;
+        }
     }
     /* event locations */
     for (size_t e = 0; e < doc->events.n; e++) {

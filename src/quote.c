@@ -1386,7 +1386,7 @@ static size_t clause_start(qctx *c, size_t v, int nv)
         /* skip the person told: "the Financial Times", "reporters", "him" */
         size_t b = a;
         while (b < c->nw && b - a < 6 && !c->inq[b] &&
-               (name_word(c, b) || win(c, b, DETS) || weq(c, b, "him") || weq(c, b, "her") ||
+               (name_word(c, b) || (b == a && win(c, b, DETS)) || weq(c, b, "him") || weq(c, b, "her") ||
                 weq(c, b, "them") || weq(c, b, "us") || weq(c, b, "me") || weq(c, b, "reporters") ||
                 weq(c, b, "journalists") || weq(c, b, "press") || weq(c, b, "media") ||
                 weq(c, b, "local")))
@@ -1638,7 +1638,7 @@ sitrep_status quote_run(const quote_lex *lex, sitrep_doc *doc)
         int coord = 0;
         if (lastq >= 0 && found != 1 && doc->quotes.v[lastq].has_speaker) {
             size_t a0 = word_at(&c, lastq_close), b0 = word_at(&c, p->open);
-            if (b0 >= a0 && b0 - a0 <= 3 && c.wpar[a0 < c.nw ? a0 : c.nw - 1] == p->par) {
+            if (b0 > a0 && b0 - a0 <= 3 && c.wpar[a0 < c.nw ? a0 : c.nw - 1] == p->par) {
                 coord = 1;
                 for (size_t k = a0; k < b0; k++)
                     if (boundary(&c, k)) coord = 0;

@@ -680,6 +680,16 @@ static void chunk(tk *t, size_t a, size_t e)
                     took = 1;
                 }
             }
+            /* T3b: a currency prefix glued to its number is one token: "US$4.5" */
+            if (j + 1 < e && s[j] == '$' && s_digit(s[j + 1]) && j - a <= 2) {
+                size_t q = a;
+                while (q < j && (cl(t, q) & UCLS_UPPER)) q++;
+                if (q == j) {
+                    emit(t, a, j + 1);
+                    a = j + 1;
+                    continue;
+                }
+            }
             /* T6: possessive apostrophe after -s: "parents'" */
             int poss = 0;
             int inq = t->squote && t->doc->tokens.n + 1 - t->squote < 30;
@@ -710,7 +720,8 @@ static void chunk(tk *t, size_t a, size_t e)
             continue;
         }
         /* T1 URL starting with punctuation cannot happen; T2 mentions, hashtags */
-        if ((c == '@' || c == '#') && a + 1 < e && is_word_at(t, a + 1, e) && a == c0 &&
+        if ((c == '@' || c == '#') && a + 1 < e && is_word_at(t, a + 1, e) &&
+            (a == c0 || !is_word_at(t, a - 1, e)) &&
             !s_digit(s[a + 1])) {
             j = a + 1;
             while (j < e && (is_word_at(t, j, e) || s[j] == '_')) {

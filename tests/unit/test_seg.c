@@ -115,6 +115,7 @@ FIXTURE(numbers_money_percent)
 FIXTURE(phone_numbers)
 FIXTURE(url_email)
 FIXTURE(hashtag_mention)
+FIXTURE(currency_prefix_hashtag_in_brackets)
 FIXTURE(emoji_single_tokens)
 FIXTURE(punct_runs)
 /* sentences */
@@ -285,6 +286,7 @@ int main(void)
     RUN(seg_phone_numbers);
     RUN(seg_url_email);
     RUN(seg_hashtag_mention);
+    RUN(seg_currency_prefix_hashtag_in_brackets);
     RUN(seg_emoji_single_tokens);
     RUN(seg_punct_runs);
     RUN(seg_abbrev_us);
