@@ -1538,9 +1538,11 @@ sitrep_status quote_run(const quote_lex *lex, sitrep_doc *doc)
         p0 = p1;
     }
     size_t np = ps.npc;
+    /* a single-quoted piece may contain a double-quoted one: keep the outer (pieces
+     * are in paragraph order, so only neighbours of one paragraph can nest) */
     for (size_t i = 0; i < np; i++)
-        for (size_t j = 0; j < np; j++)
-            if (i != j && !pc[j].dead && pc[j].open <= pc[i].open && pc[i].close <= pc[j].close &&
+        for (size_t j = i > 8 ? i - 8 : 0; j < np && j < i + 8; j++)
+            if (i != j && pc[j].par == pc[i].par && !pc[j].dead && pc[j].open <= pc[i].open && pc[i].close <= pc[j].close &&
                 (pc[j].open < pc[i].open || pc[i].close < pc[j].close))
                 pc[i].dead = 1;
 
