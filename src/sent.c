@@ -17,7 +17,8 @@
  *       (Mr., Gen., Dr., St.) never does.
  *   S5  a quotation opened inside a sentence ("He said: “… . … .”") is kept
  *       whole with it when its closing mark is found in the same paragraph; a
- *       quotation opening a sentence is split as usual.
+ *       quotation opening a sentence too when its attribution follows it
+ *       ("“… . …,” said Duda."), else it is split as usual.
  *   S6  a list marker ("1.", "a.") alone does not make a sentence.
  *   S8  a dateline is a sentence of its own, as in EWT: "KYIV, March 13
  *       (Reuters) -", "WASHINGTON (AP) --", "NEW DELHI -".
@@ -196,6 +197,29 @@ static size_t quote_end(const sp *p, size_t q)
     return 0;
 }
 
+/* S5: after the closing quote q: ", said Duda", "," he added", "," Baloch wrote" */
+static const char *const speech_verbs[] = {
+    "said", "says", "told", "added", "asked", "wrote", "stated", "explained", "continued",
+    "insisted", "warned", "replied", "announced", "declared", "noted", "tweeted",
+};
+
+static int is_speech_verb(const sp *p, size_t i)
+{
+    const char *w = tnorm(p, i);
+    for (size_t k = 0; k < sizeof speech_verbs / sizeof *speech_verbs; k++)
+        if (!strcmp(w, speech_verbs[k])) return 1;
+    return 0;
+}
+
+static int attribution_follows(const sp *p, size_t q)
+{
+    if (q < 2 || q + 1 >= p->n || !is1(p, q - 1, ",") || gap_newlines(p, q + 1) > 0) return 0;
+    if (starts_lower(p, q + 1)) return 1;
+    for (size_t k = q + 2; k < p->n && k <= q + 4; k++)
+        if (is_speech_verb(p, k)) return 1;
+    return 0;
+}
+
 /* Layout of the text: hard-wrapped? blank lines? */
 static void layout(sp *p)
 {
@@ -369,9 +393,11 @@ sitrep_status sent_run(sitrep_doc *doc)
                 hold = 0;
             }
         }
-        if ((p.qdir[i] == Q_OPEN || p.qdir[i] == Q_SOPEN) && i > start && i >= hold) { /* S5 */
+        if ((p.qdir[i] == Q_OPEN || p.qdir[i] == Q_SOPEN) && i >= hold) { /* S5 */
             size_t q = quote_end(&p, i);
-            if (q) hold = q;
+            /* opening the sentence: held only when an attribution follows the
+             * quotation ("… . …," said Duda.) */
+            if (q && (i > start || attribution_follows(&p, q))) hold = q;
         }
         int term = is_terminal(&p, i);
         int abbr = !term && is_abbrev_tok(&p, i);

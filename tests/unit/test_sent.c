@@ -76,11 +76,16 @@ static void unclosed_quote_not_held(void)
     sitrep_doc_free(d);
 }
 
-static void quote_opening_sentence_split(void)
+static void quote_opening_sentence_with_attribution(void)
 {
-    /* a quotation that opens the sentence is split as usual (S5) */
-    sitrep_doc *d = sentd("\"We are ready. We will fight,\" he said.");
+    /* a quotation opening the sentence is held when its attribution follows */
+    sitrep_doc *d = sentd("\"We are ready. We will fight,\" he said. \"We win. They lose,\" "
+                          "Smith added.");
     CHECK_INT(d->sentences.n, 2);
+    sitrep_doc_free(d);
+    /* else it is split as usual */
+    d = sentd("\"We are ready. We will fight.\" He left.");
+    CHECK_INT(d->sentences.n, 3);
     sitrep_doc_free(d);
 }
 
@@ -122,7 +127,7 @@ int main(void)
     RUN(paragraphs_one_per_line);
     RUN(straight_quote_held);
     RUN(unclosed_quote_not_held);
-    RUN(quote_opening_sentence_split);
+    RUN(quote_opening_sentence_with_attribution);
     RUN(no_tokens);
     RUN(no_final_punctuation);
     RUN(long_sentence_cut);
