@@ -203,17 +203,44 @@ static int add_actor(sitrep_doc *d, size_t sent, uint32_t w0, uint32_t w1, const
 }
 
 /* The last named mention compatible with a pronoun, before actor index `before`. */
+/* 1 when actor a is a possessor ("the Kremlin's threat") or sits between dashes
+ * or brackets: less likely to be what a later pronoun means. */
+static int backgrounded(const sitrep_doc *d, const sitrep_actor *a)
+{
+    const char *t = d->text;
+    size_t e = a->end;
+    while (e < d->len && t[e] == ' ') e++;
+    if (e < d->len && (t[e] == '\'' || !strncmp(t + e, "\xE2\x80\x99", 3))) return 1;
+    /* an open dash or bracket between the mention and the start of its sentence,
+     * not closed before it */
+    const sitrep_sentence *s = &d->sentences.v[a->sentence];
+    int open = 0;
+    for (size_t k = s->start; k < a->start; k++) {
+        if (t[k] == '(') open++;
+        else if (t[k] == ')' && open) open--;
+        else if (!strncmp(t + k, "\xE2\x80\x93", 3) || !strncmp(t + k, "\xE2\x80\x94", 3) ||
+                 (t[k] == '-' && k > 0 && t[k - 1] == ' ' && t[k + 1] == ' '))
+            open = !open;
+    }
+    return open > 0;
+}
+
+/* The last named mention compatible with a pronoun, before actor index `before`;
+ * mentions in the foreground (not possessors, not inside a parenthesis) first. */
 static int32_t antecedent_for(const sitrep_doc *d, size_t before, int person)
 {
+    int32_t fallback = -1;
     for (size_t i = before; i-- > 0;) {
         const sitrep_actor *a = &d->actors.v[i];
         if (!a->kind || !strcmp(a->kind, "pronoun")) continue;
-        if (person && !strcmp(a->kind, "person")) return (int32_t)i;
-        if (!person && strcmp(a->kind, "person") && strcmp(a->kind, "agent") &&
-            strcmp(a->kind, "unknown") && a->code[0])
-            return (int32_t)i;
+        int ok = person ? !strcmp(a->kind, "person")
+                        : strcmp(a->kind, "person") && strcmp(a->kind, "agent") &&
+                              strcmp(a->kind, "unknown") && a->code[0];
+        if (!ok) continue;
+        if (!backgrounded(d, a)) return (int32_t)i;
+        if (fallback < 0) fallback = (int32_t)i;
     }
-    return -1;
+    return fallback;
 }
 
 /* "X said (that) he/it ...": the pronoun subject of a clausal complement refers to

@@ -67,6 +67,11 @@ static int lemma_is(const sitrep_word *w, const char *l)
     return !*x && !*l;
 }
 
+static int word_lower_is(const sent_ctx *c, uint32_t i, const char *s)
+{
+    return !strcasecmp(wnorm(W(c, i)), s);
+}
+
 static int child(const sent_ctx *c, uint32_t h, const char *rel, uint32_t after);
 
 /* Embedded clauses are not part of a verb's own clause; a complement or adverbial
@@ -75,9 +80,11 @@ static int child(const sent_ctx *c, uint32_t h, const char *rel, uint32_t after)
 static int clause_boundary(const sent_ctx *c, uint32_t k)
 {
     const sitrep_word *w = W(c, k);
-    if (rel_is(w, "ccomp") || rel_is(w, "advcl"))
+    if (rel_is(w, "ccomp") || rel_is(w, "advcl")) {
+        int mk = child(c, k, "mark", 0);
         return child(c, k, "nsubj", 0) >= 0 || child(c, k, "csubj", 0) >= 0 || child(c, k, "expl", 0) >= 0 ||
-               child(c, k, "mark", 0) >= 0;
+               (mk >= 0 && !word_lower_is(c, (uint32_t)mk, "to"));   /* "to base": infinitival */
+    }
     return rel_eq(w, "acl:relcl") ||
            rel_is(w, "parataxis") || rel_is(w, "csubj") || rel_is(w, "list") ||
            (rel_is(w, "conj") && (w->upos == SITREP_UPOS_VERB || w->upos == SITREP_UPOS_AUX));
@@ -99,6 +106,7 @@ static void mark_clause(sent_ctx *c, uint32_t v)
         c->in_clause[i] = (uint8_t)in;
     }
 }
+
 
 /* ------------------------------------------------------------ patterns */
 
@@ -212,10 +220,6 @@ static int32_t actor_of(const sent_ctx *c, uint32_t w, int depth)
     return -1;
 }
 
-static int word_lower_is(const sent_ctx *c, uint32_t i, const char *s)
-{
-    return !strcasecmp(wnorm(W(c, i)), s);
-}
 
 /* Actors written as a list after actor a: "X, Y and Z", "X and the Y" (the text's
  * coordination, which holds even where the parse attached a conjunct elsewhere). */
@@ -271,7 +275,10 @@ static int subject_of(const sent_ctx *c, uint32_t v, int *passive_subject)
             *passive_subject = rel_is(W(c, (uint32_t)s), "nsubj") && W(c, (uint32_t)s)->deprel &&
                                strstr(W(c, (uint32_t)s)->deprel, "pass") != NULL;
             /* a relative pronoun stands for the noun the clause modifies */
-            if (rel_eq(W(c, k), "acl:relcl") && (W(c, (uint32_t)s)->upos == SITREP_UPOS_PRON))
+            const sitrep_word *sj = W(c, (uint32_t)s);
+            if (rel_eq(W(c, k), "acl:relcl") &&
+                ((sj->feats && strstr(sj->feats, "PronType=Rel")) || word_lower_is(c, (uint32_t)s, "who") ||
+                 word_lower_is(c, (uint32_t)s, "which") || word_lower_is(c, (uint32_t)s, "that")))
                 return head_of(c, k);
             return s;
         }

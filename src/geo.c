@@ -18,10 +18,12 @@
  * "region"/"oblast"..., + 2 for a place before "city"; + 10 for "X, Y" when Y
  * contains X (both ways).
  *
- * Event location: the first place of the event's sentence after a locative
- * preposition, else any place of the sentence outside the event's source and target,
- * else, for physical events (CAMEO roots 14-20, 06-08), the article's dominant place
- * (most mentioned; the first on a tie). */
+ * Event location: among the places of the event's clause (when the sentence is
+ * parsed: the clause of the verb the source or target attaches to, with its
+ * attached phrases; else the sentence) that are not its source or target, the
+ * first after "in", "at", "near"...; for physical events (CAMEO roots 14-20,
+ * 06-08) also after "to", "from"..., else any place of the clause, else the
+ * article's dominant place (most mentioned; the first on a tie); else null. */
 #include "geo.h"
 
 #include <ctype.h>
@@ -688,6 +690,73 @@ static int has_seat(const geo_gazetteer *g, const mention *x, const geo_file_pla
     return 0;
 }
 
+/* The word heading words [a, b) of sentence s (the one whose head lies outside),
+ * -1 when unparsed. */
+static int64_t span_head(const sitrep_doc *doc, const sitrep_sentence *s, uint32_t a, uint32_t b)
+{
+    for (uint32_t w = a; w < b; w++) {
+        int32_t h = doc->words.v[w].head;
+        if (h < 0) return -1;
+        uint32_t hw = h == 0 ? UINT32_MAX : s->word + (uint32_t)h - 1;
+        if (hw < a || hw >= b) return (int64_t)w;
+    }
+    return -1;
+}
+
+/* The event's verb, from its parsed source (nsubj) or target (obj, iobj, obl): the
+ * argument's head's head. -1 when the sentence is not parsed or neither tells. */
+static int64_t event_verb(const sitrep_doc *doc, const sitrep_event *ev)
+{
+    if (ev->sentence >= doc->sentences.n) return -1;
+    const sitrep_sentence *s = &doc->sentences.v[ev->sentence];
+    const sitrep_argument *args[2] = {&ev->source, &ev->target};
+    for (int k = 0; k < 2; k++) {
+        const sitrep_argument *ar = args[k];
+        if (!ar->present) continue;
+        uint32_t a = UINT32_MAX, b = 0;
+        for (uint32_t w = s->word; w < s->word + s->nwords && w < doc->words.n; w++)
+            if (doc->words.v[w].start >= ar->start && doc->words.v[w].end <= ar->end) {
+                if (a == UINT32_MAX) a = w;
+                b = w + 1;
+            }
+        if (a == UINT32_MAX) continue;
+        int64_t h = span_head(doc, s, a, b);
+        if (h < 0) return -1;
+        const sitrep_word *hw = &doc->words.v[h];
+        const char *rel = hw->deprel ? hw->deprel : "";
+        if (hw->head <= 0) continue;
+        if (!strncmp(rel, "nsubj", 5) || !strcmp(rel, "obj") || !strcmp(rel, "iobj") ||
+            !strcmp(rel, "obl"))
+            return (int64_t)(s->word + (uint32_t)hw->head - 1);
+    }
+    return -1;
+}
+
+/* Is the mention in the clause of `verb` or a phrase attached to it? Climbs from the
+ * mention's head through its heads; crossing into another finite clause (ccomp,
+ * advcl, parataxis, conj, relative clause, csubj) stops the climb; non-finite
+ * attached phrases (xcomp, acl: "troops captured in Kursk region") do not. */
+static int in_clause(const sitrep_doc *doc, const mention *x, uint32_t verb)
+{
+    const sitrep_sentence *s = &doc->sentences.v[x->sent];
+    int64_t cur = span_head(doc, s, x->w0, x->w1);
+    if (cur < 0) return 1;                          /* unparsed: the sentence is the clause */
+    for (uint32_t steps = 0; steps < s->nwords; steps++) {
+        if ((uint32_t)cur == verb) return 1;
+        const sitrep_word *w = &doc->words.v[cur];
+        if (w->head <= 0) return 0;
+        const char *rel = w->deprel ? w->deprel : "";
+        if (steps > 0 && (!strcmp(rel, "ccomp") || !strcmp(rel, "advcl") ||
+                          !strcmp(rel, "parataxis") || !strncmp(rel, "csubj", 5) ||
+                          !strcmp(rel, "acl:relcl") ||
+                          (!strcmp(rel, "conj") && w->upos == SITREP_UPOS_VERB)))
+            return 0;
+        cur = (int64_t)(s->word + (uint32_t)w->head - 1);
+        if ((uint64_t)cur >= doc->words.n) return 0;
+    }
+    return 0;
+}
+
 static int overlaps(uint32_t s0, uint32_t e0, const sitrep_argument *a)
 {
     return a->present && s0 < a->end && a->start < e0;
@@ -849,17 +918,20 @@ sitrep_status geo_run(const geo_gazetteer *g, sitrep_doc *doc)
     /* event locations */
     for (size_t e = 0; e < doc->events.n; e++) {
         sitrep_event *ev = &doc->events.v[e];
+        int phys = physical_root(ev->root);
+        int64_t verb = event_verb(doc, ev);
         int64_t pick = -1, any = -1;
         for (size_t i = 0; i < nm && pick < 0; i++) {
             mention *x = &m[i];
             if (!x->n || x->sent != ev->sentence) continue;
             uint32_t s0 = doc->words.v[x->w0].start, e0 = doc->words.v[x->wend - 1].end;
-            if (x->locative) pick = (int64_t)x->best;
-            else if (any < 0 && !overlaps(s0, e0, &ev->source) && !overlaps(s0, e0, &ev->target))
-                any = (int64_t)x->best;
+            if (overlaps(s0, e0, &ev->source) || overlaps(s0, e0, &ev->target)) continue;
+            if (verb >= 0 && !in_clause(doc, x, (uint32_t)verb)) continue;
+            if (x->locative == 1 || (phys && x->locative == 2)) pick = (int64_t)x->best;
+            else if (any < 0 && phys) any = (int64_t)x->best;
         }
         if (pick < 0) pick = any;
-        if (pick < 0 && physical_root(ev->root)) pick = dom;
+        if (pick < 0 && phys) pick = dom;
         if (pick < 0) { ev->has_location = 0; continue; }
         fill_place(g, (uint32_t)pick, &ev->location);
         ev->has_location = 1;

@@ -38,6 +38,7 @@ enum { CLS_SAY = 1, CLS_NAME = 2 };
 
 typedef struct lex_ent {
     char *form, *lemma, *code, *particle;   /* particle NULL when none */
+    size_t len;                             /* of form */
     uint8_t cls;
 } lex_ent;
 
@@ -46,6 +47,9 @@ struct quote_lex {
     size_t n, cap;
     uint32_t *slot;     /* open addressing: entry index + 1, 0 = empty */
     size_t nslot;       /* power of two */
+    const char **fword; /* word lists of quote.c (static strings) -> F_* mask */
+    uint32_t *fmask;
+    size_t nfslot;
     char **strs;        /* every owned string, to free */
     size_t nstrs, capstrs;
 };
@@ -64,7 +68,7 @@ static const lex_ent *lex_find(const quote_lex *lex, const char *s, size_t n)
         uint32_t k = lex->slot[i];
         if (!k) return NULL;
         const lex_ent *e = &lex->e[k - 1];
-        if (strlen(e->form) == n && !memcmp(e->form, s, n)) return e;
+        if (e->len == n && !memcmp(e->form, s, n)) return e;
     }
 }
 
@@ -110,6 +114,8 @@ void quote_lex_free(quote_lex *lex)
     free(lex->strs);
     free(lex->e);
     free(lex->slot);
+    free(lex->fword);
+    free(lex->fmask);
     free(lex);
 }
 
@@ -156,7 +162,7 @@ static int lex_line(quote_lex *lex, char *line)
             char *form = lex_str(lex, p, n);
             if (!form) return -1;
             if (!lemma) lemma = form;
-            lex->e[lex->n++] = (lex_ent){form, lemma, code, part, cls};
+            lex->e[lex->n++] = (lex_ent){form, lemma, code, part, n, cls};
             if (lex->n * 2 + 2 > lex->nslot && lex_rehash(lex)) return -1;
             else {
                 uint32_t i = fnv(form, n) & (uint32_t)(lex->nslot - 1);
@@ -169,6 +175,8 @@ static int lex_line(quote_lex *lex, char *line)
     }
     return 0;
 }
+
+static int lex_flags(quote_lex *lex);
 
 quote_lex *quote_lex_load(const char *path, sitrep_error *err)
 {
@@ -187,7 +195,7 @@ quote_lex *quote_lex_load(const char *path, sitrep_error *err)
         return NULL;
     }
     quote_lex *lex = calloc(1, sizeof *lex);
-    if (!lex || lex_rehash(lex)) {
+    if (!lex || lex_rehash(lex) || lex_flags(lex)) {
         fclose(fp);
         quote_lex_free(lex);
         err_set(err, SITREP_ERR_NOMEM, path, 0, SIZE_MAX, "out of memory");
@@ -434,6 +442,9 @@ typedef struct qctx {
     sitrep_doc *d;
     size_t nw;
     uint8_t *inq;           /* per word: 1 inside a quotation, 2 a top-level mark */
+    const char **low;       /* per word: lower-cased normalized form */
+    uint32_t *flags;        /* per word: F_* list memberships */
+    const lex_ent **verb;   /* per word: speech verb entry of its form, or NULL */
     uint32_t *wpar;         /* per word: paragraph number */
     int parsed;
     /* speakers found so far, for pronoun resolution without actors */
@@ -451,22 +462,18 @@ typedef struct spk {
     const char *text, *code;
 } spk;
 
+enum {
+    F_AUX = 1u << 0, F_DAYS = 1u << 1, F_DETS = 1u << 2, F_DOCNOUNS = 1u << 3, F_LEADERS = 1u << 4,
+    F_NPCONT = 1u << 5, F_NPSTOP = 1u << 6, F_PARTICLES = 1u << 7, F_POSS = 1u << 8,
+    F_PREPS = 1u << 9, F_PRONOUNS = 1u << 10, F_SKIP = 1u << 11, F_TITLES = 1u << 12,
+    F_BOUND = 1u << 13     /* . ! ? ; */
+};
+
 static const sitrep_word *W(const qctx *c, size_t w) { return &c->d->words.v[w]; }
 
-static int weq(const qctx *c, size_t w, const char *s)
-{
-    const char *n = W(c, w)->norm ? W(c, w)->norm : W(c, w)->form;
-    for (; *s && *n; s++, n++)
-        if (tolower((unsigned char)*n) != *s) return 0;
-    return !*s && !*n;
-}
+static int weq(const qctx *c, size_t w, const char *s) { return !strcmp(c->low[w], s); }
 
-static int win(const qctx *c, size_t w, const char *const *list)
-{
-    for (; *list; list++)
-        if (weq(c, w, *list)) return 1;
-    return 0;
-}
+static int wf(const qctx *c, size_t w, uint32_t f) { return (c->flags[w] & f) != 0; }
 
 static int32_t first_cp(const qctx *c, size_t w)
 {
@@ -502,7 +509,7 @@ static int boundary(const qctx *c, size_t w)
 {
     if (c->inq[w] == 2) return 1;
     if (c->inq[w]) return 0;
-    return weq(c, w, ".") || weq(c, w, "!") || weq(c, w, "?") || weq(c, w, ";");
+    return wf(c, w, F_BOUND);
 }
 
 static int par_break(const qctx *c, size_t w)
@@ -585,7 +592,46 @@ static const char *const DAYS[] = {"monday", "tuesday", "wednesday", "thursday",
                                    "saturday", "sunday", "week", "month", "year", "morning",
                                    "evening", "afternoon", "night", NULL};
 
-static int is_title(const qctx *c, size_t w) { return win(c, w, TITLES); }
+
+static const struct { const char *const *list; uint32_t flag; } FLAG_LISTS[] = {
+    {AUX, F_AUX}, {DAYS, F_DAYS}, {DETS, F_DETS}, {DOCNOUNS, F_DOCNOUNS}, {LEADERS, F_LEADERS},
+    {NPCONT, F_NPCONT}, {NPSTOP, F_NPSTOP}, {PARTICLES, F_PARTICLES}, {POSS, F_POSS},
+    {PREPS, F_PREPS}, {PRONOUNS, F_PRONOUNS}, {SKIP, F_SKIP}, {TITLES, F_TITLES}};
+
+/* The flags of a lower-cased word: one probe of the lexicon's word table. */
+static uint32_t word_flags(const quote_lex *lex, const char *s, size_t n)
+{
+    if (n == 1 && (*s == '.' || *s == '!' || *s == '?' || *s == ';')) return F_BOUND;
+    if (!lex || !lex->nfslot) return 0;
+    for (uint32_t i = fnv(s, n) & (lex->nfslot - 1);; i = (i + 1) & (lex->nfslot - 1)) {
+        const char *k = lex->fword[i];
+        if (!k) return 0;
+        if (!memcmp(k, s, n) && !k[n]) return lex->fmask[i];
+    }
+}
+
+static int lex_flags(quote_lex *lex)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < sizeof FLAG_LISTS / sizeof *FLAG_LISTS; k++)
+        for (const char *const *x = FLAG_LISTS[k].list; *x; x++) n++;
+    size_t ns = 64;
+    while (ns < n * 2) ns *= 2;
+    lex->fword = calloc(ns, sizeof *lex->fword);
+    lex->fmask = calloc(ns, sizeof *lex->fmask);
+    if (!lex->fword || !lex->fmask) return -1;
+    lex->nfslot = ns;
+    for (size_t k = 0; k < sizeof FLAG_LISTS / sizeof *FLAG_LISTS; k++)
+        for (const char *const *x = FLAG_LISTS[k].list; *x; x++) {
+            uint32_t i = fnv(*x, strlen(*x)) & (uint32_t)(ns - 1);
+            while (lex->fword[i] && strcmp(lex->fword[i], *x)) i = (i + 1) & (uint32_t)(ns - 1);
+            lex->fword[i] = *x;
+            lex->fmask[i] |= FLAG_LISTS[k].flag;
+        }
+    return 0;
+}
+
+static int is_title(const qctx *c, size_t w) { return wf(c, w, F_TITLES); }
 
 /* A word that may be part of a name run: capitalized, a particle, or glued to a
  * neighbour by a hyphen ("Man-kei", "el-Sisi"). */
@@ -593,27 +639,21 @@ static int name_word(const qctx *c, size_t w)
 {
     if (c->inq[w]) return 0;
     if (is_cap(c, w))   /* not "A", "The", "On" opening a sentence */
-        return !win(c, w, PRONOUNS) && !win(c, w, DETS) && !win(c, w, NPSTOP) && !win(c, w, LEADERS) &&
-               !win(c, w, POSS);
+        return !wf(c, w, F_PRONOUNS) && !wf(c, w, F_DETS) && !wf(c, w, F_NPSTOP) && !wf(c, w, F_LEADERS) &&
+               !wf(c, w, F_POSS);
     if (weq(c, w, "-") && w > 0 && glued(c, w - 1) && glued(c, w)) return 1;
     if (w > 0 && weq(c, w - 1, "-") && glued(c, w - 1) && is_alpha_cp(first_cp(c, w))) return 1;
-    if (win(c, w, PARTICLES) && w + 1 < c->nw && (is_cap(c, w + 1) || glued(c, w))) return 1;
+    if (wf(c, w, F_PARTICLES) && w + 1 < c->nw && (is_cap(c, w + 1) || glued(c, w))) return 1;
     return 0;
 }
 
 static const lex_ent *verb_at(const qctx *c, size_t w, int *nwords)
 {
-    if (c->inq[w]) return NULL;
-    const char *n = W(c, w)->norm ? W(c, w)->norm : W(c, w)->form;
-    char low[48];
-    size_t len = strlen(n);
-    if (len >= sizeof low) return NULL;
-    for (size_t i = 0; i < len; i++) low[i] = (char)tolower((unsigned char)n[i]);
-    const lex_ent *e = lex_find(c->lex, low, len);
-    if (!e) return NULL;
+    const lex_ent *e = c->verb[w];
+    if (!e || c->inq[w]) return NULL;
     uint8_t up = W(c, w)->upos;
     if (up && up != SITREP_UPOS_VERB && up != SITREP_UPOS_AUX) return NULL;
-    if (!up && w > 0 && (win(c, w - 1, DETS) || win(c, w - 1, POSS))) return NULL;   /* "the call" */
+    if (!up && w > 0 && (wf(c, w - 1, F_DETS) || wf(c, w - 1, F_POSS))) return NULL;   /* "the call" */
     if (!up && is_cap(c, w) && w > 0 && !boundary(c, w - 1) && c->inq[w - 1] != 2 &&
         !weq(c, w - 1, ","))
         return NULL;                                     /* "Reads", "Post" inside a name */
@@ -633,14 +673,14 @@ static const lex_ent *verb_at(const qctx *c, size_t w, int *nwords)
  * document ("US Secretary of State Mike Pompeo", "the opinion of the Court"). */
 static int np_choose(const qctx *c, size_t a, size_t b, uint32_t *r0, uint32_t *r1)
 {
-    while (a < b && (win(c, a, DETS) || weq(c, a, ","))) a++;
+    while (a < b && (wf(c, a, F_DETS) || weq(c, a, ","))) a++;
     while (b > a && (weq(c, b - 1, ",") || weq(c, b - 1, "'s"))) b--;
     if (a >= b) return 0;
     size_t p = a;
-    while (p < b && !win(c, p, NPCONT)) p++;
+    while (p < b && !wf(c, p, F_NPCONT)) p++;
     if (p < b && weq(c, p, "'s")) {
         /* "Judge Miller's statement": the owner */
-        if (p + 1 < b && win(c, p + 1, DOCNOUNS)) return np_choose(c, a, p, r0, r1);
+        if (p + 1 < b && wf(c, p + 1, F_DOCNOUNS)) return np_choose(c, a, p, r0, r1);
         p = b;
     }
     /* the head of an English noun phrase is its last name: "Rutgers University
@@ -654,20 +694,20 @@ static int np_choose(const qctx *c, size_t a, size_t b, uint32_t *r0, uint32_t *
             size_t s = i;
             for (size_t k = i; k < j; k++)
                 if (is_title(c, k)) s = k + 1;
-            while (s < j && (weq(c, s, "-") || win(c, s, PARTICLES))) s++;
+            while (s < j && (weq(c, s, "-") || wf(c, s, F_PARTICLES))) s++;
             if (s < j) { *r0 = (uint32_t)s; *r1 = (uint32_t)j; got = 1; }
             i = j;
             continue;
         }
-        if (is_alpha_cp(first_cp(c, i)) && !win(c, i, DETS) && !win(c, i, NPSTOP) &&
-            !win(c, i, SKIP) && !win(c, i, PRONOUNS) && !win(c, i, POSS)) {
+        if (is_alpha_cp(first_cp(c, i)) && !wf(c, i, F_DETS) && !wf(c, i, F_NPSTOP) &&
+            !wf(c, i, F_SKIP) && !wf(c, i, F_PRONOUNS) && !wf(c, i, F_POSS)) {
             if (!is_title(c, i)) title_only = 0;
             noun = (int)i;
         }
         i++;
     }
     if (got) return 1;
-    int docnoun = noun >= 0 && win(c, (size_t)noun, DOCNOUNS);
+    int docnoun = noun >= 0 && wf(c, (size_t)noun, F_DOCNOUNS);
     if (p < b && (title_only || docnoun || noun < 0)) {
         uint32_t s0, s1;
         if (np_choose(c, p + 1, b, &s0, &s1) && name_word(c, s0)) { *r0 = s0; *r1 = s1; return 1; }
@@ -689,9 +729,9 @@ static size_t np_left(const qctx *c, size_t j, size_t lo)
     while (a > lo && n < 14) {
         size_t k = a - 1;
         if (c->inq[k] || boundary(c, k)) break;
-        if (name_word(c, k) || win(c, k, NPCONT) || win(c, k, DETS)) { a = k; n++; continue; }
+        if (name_word(c, k) || wf(c, k, F_NPCONT) || wf(c, k, F_DETS)) { a = k; n++; continue; }
         if (weq(c, k, "to") && k > lo && is_title(c, k - 1) && name_word(c, k - 1)) { a = k; n++; continue; }
-        if (is_lower(c, k) && !win(c, k, NPSTOP) && !win(c, k, PRONOUNS)) {
+        if (is_lower(c, k) && !wf(c, k, F_NPSTOP) && !wf(c, k, F_PRONOUNS)) {
             int v;
             if (verb_at(c, k, &v)) break;
             a = k;
@@ -770,22 +810,22 @@ static int sentence_subject(const qctx *c, size_t lo, size_t hi, spk *out)
 {
     size_t i = lo;
     while (i < hi && (is_punct(c, i) || c->inq[i])) i++;
-    if (i < hi && win(c, i, LEADERS)) {
+    if (i < hi && wf(c, i, F_LEADERS)) {
         size_t k = i + 1;
-        if (k < hi && win(c, k, DAYS)) i = k + 1;
+        if (k < hi && wf(c, k, F_DAYS)) i = k + 1;
         else {
             while (k < hi && !weq(c, k, ",") && !c->inq[k]) k++;
             if (k < hi && k - i < 12) i = k + 1;
         }
     }
     for (int tries = 0; tries < 4 && i < hi; tries++) {
-        if (win(c, i, PRONOUNS)) return set_mention(out, (uint32_t)i, (uint32_t)i + 1);
+        if (wf(c, i, F_PRONOUNS)) return set_mention(out, (uint32_t)i, (uint32_t)i + 1);
         size_t b = i, low = 0;
         int names = 0;
         while (b < hi && b - i < 12) {
             if (name_word(c, b)) { names++; b++; continue; }
-            if (win(c, b, DETS) || win(c, b, NPCONT)) { b++; continue; }
-            if (is_lower(c, b) && low < 3 && !win(c, b, NPSTOP)) {
+            if (wf(c, b, F_DETS) || wf(c, b, F_NPCONT)) { b++; continue; }
+            if (is_lower(c, b) && low < 3 && !wf(c, b, F_NPSTOP)) {
                 int v;
                 const char *f = W(c, b)->form;
                 size_t fl = strlen(f);
@@ -796,7 +836,7 @@ static int sentence_subject(const qctx *c, size_t lo, size_t hi, spk *out)
             }
             break;
         }
-        if (b == i && (win(c, i, LEADERS) || win(c, i, NPSTOP))) {     /* "during the debate," */
+        if (b == i && (wf(c, i, F_LEADERS) || wf(c, i, F_NPSTOP))) {     /* "during the debate," */
             while (b < hi && !weq(c, b, ",") && !c->inq[b] && b - i < 14) b++;
             if (b >= hi || !weq(c, b, ",")) return 0;
             i = b + 1;
@@ -823,8 +863,8 @@ static int subject_before(const qctx *c, size_t v, size_t lo, spk *out)
 {
     if (v <= lo) return 0;
     size_t j = v - 1;
-    while (j > lo && win(c, j, SKIP)) j--;
-    if (win(c, j, SKIP)) return 0;
+    while (j > lo && wf(c, j, F_SKIP)) j--;
+    if (wf(c, j, F_SKIP)) return 0;
     if ((weq(c, j, "who") || weq(c, j, "which")) && j > lo) {
         j--;
         if (weq(c, j, ",") && j > lo) j--;
@@ -849,8 +889,8 @@ static int subject_before(const qctx *c, size_t v, size_t lo, spk *out)
         if (c->inq[j] || boundary(c, j)) return 0;
     }
     if (c->inq[j] || boundary(c, j)) return 0;
-    if (win(c, j, PRONOUNS)) return set_mention(out, (uint32_t)j, (uint32_t)j + 1);
-    if (win(c, j, DOCNOUNS) && j >= lo + 2 && weq(c, j - 1, "'s")) {
+    if (wf(c, j, F_PRONOUNS)) return set_mention(out, (uint32_t)j, (uint32_t)j + 1);
+    if (wf(c, j, F_DOCNOUNS) && j >= lo + 2 && weq(c, j - 1, "'s")) {
         /* "the judge's statement reads": the owner alone */
         j -= 2;
         size_t a = j;
@@ -859,11 +899,11 @@ static int subject_before(const qctx *c, size_t v, size_t lo, spk *out)
         if (np_choose(c, a, j + 1, &r0, &r1)) return set_mention(out, r0, r1);
         return 0;
     }
-    if (win(c, j, NPSTOP) || win(c, j, PREPS)) return 0;
+    if (wf(c, j, F_NPSTOP) || wf(c, j, F_PREPS)) return 0;
     size_t a = np_left(c, j, lo);
     /* "on Twitter referred", "and said": a prepositional phrase or a second verb
      * phrase, not a subject */
-    if (a > lo && win(c, a - 1, PREPS) && !name_word(c, a)) return 0;
+    if (a > lo && wf(c, a - 1, F_PREPS) && !name_word(c, a)) return 0;
     if (a > lo && (weq(c, a - 1, "on") || weq(c, a - 1, "in") ||
                    (weq(c, a - 1, "and") && !name_word(c, a))))
         return 0;
@@ -877,19 +917,19 @@ static int subject_after(const qctx *c, size_t v, size_t hi, spk *out)
 {
     size_t a = v + 1;
     if (a >= hi || c->inq[a]) return 0;
-    if (win(c, a, PRONOUNS)) return set_mention(out, (uint32_t)a, (uint32_t)a + 1);
+    if (wf(c, a, F_PRONOUNS)) return set_mention(out, (uint32_t)a, (uint32_t)a + 1);
     size_t b = a, low = 0;
     int seen_cap = 0;
     while (b < hi && b - a < 12 && !c->inq[b] && !boundary(c, b)) {
         if (name_word(c, b)) { seen_cap = 1; b++; continue; }
-        if (win(c, b, DETS) && !seen_cap) { b++; continue; }
+        if (wf(c, b, F_DETS) && !seen_cap) { b++; continue; }
         if (weq(c, b, "of") && b + 1 < hi && name_word(c, b + 1)) { b++; continue; }
         if (weq(c, b, "'s")) { b++; continue; }
-        if (!seen_cap && is_lower(c, b) && low < 3 && !win(c, b, NPSTOP)) { low++; b++; continue; }
+        if (!seen_cap && is_lower(c, b) && low < 3 && !wf(c, b, F_NPSTOP)) { low++; b++; continue; }
         if (seen_cap && is_lower(c, b) && is_title(c, b)) { b++; continue; }
         break;
     }
-    if (b < hi && win(c, b, DOCNOUNS)) b++;
+    if (b < hi && wf(c, b, F_DOCNOUNS)) b++;
     uint32_t r0, r1;
     if (b > a && np_choose(c, a, b, &r0, &r1)) return set_mention(out, r0, r1);
     return 0;
@@ -1125,7 +1165,7 @@ static int resolve(qctx *c, spk *s)
     }
     if (!s->text) {
         if (pron) s->text = last_person(c, s->w0);
-        else if (single && is_cap(c, s->w0) && !win(c, s->w0, PRONOUNS)) s->text = full_name(c, s->w0);
+        else if (single && is_cap(c, s->w0) && !wf(c, s->w0, F_PRONOUNS)) s->text = full_name(c, s->w0);
     }
     if (!s->text) s->text = arena_strndup(&d->mem, d->text + s->ms, s->me - s->ms);
     if (!s->text) return -1;
@@ -1230,9 +1270,9 @@ static int attrib_after(qctx *c, const piece *p, attrib *at)
         else {
             /* only a subject may stand between the quotation and its verb */
             size_t j = k - 1;
-            while (j > lo && win(c, j, SKIP)) j--;
-            size_t a = win(c, j, PRONOUNS) ? j : np_left(c, j, lo);
-            if (a == lo || (a == lo + 1 && win(c, lo, DETS))) ok = subject_before(c, k, lo, &at->s);
+            while (j > lo && wf(c, j, F_SKIP)) j--;
+            size_t a = wf(c, j, F_PRONOUNS) ? j : np_left(c, j, lo);
+            if (a == lo || (a == lo + 1 && wf(c, lo, F_DETS))) ok = subject_before(c, k, lo, &at->s);
         }
         if (!ok && c->parsed) ok = parse_subject(c, k, &at->s);
         if (!ok) return 0;
@@ -1366,7 +1406,7 @@ static const char *quote_kind(qctx *c, const piece *p, const attrib *at, int fou
     int32_t first = cp_at(t, p->start, p->end);
     utf8proc_category_t cat = first >= 0 ? utf8proc_category(first) : UTF8PROC_CATEGORY_CN;
     if (e && e->cls == CLS_SAY && cat != UTF8PROC_CATEGORY_LL) return "direct";
-    if (cat == UTF8PROC_CATEGORY_LU && nwords >= 4 && !win(c, k, DETS) && !weq(c, k, "as") &&
+    if (cat == UTF8PROC_CATEGORY_LU && nwords >= 4 && !wf(c, k, F_DETS) && !weq(c, k, "as") &&
         !weq(c, k, "of") && !weq(c, k, "to") && !weq(c, k, "for"))
         return "direct";
     return "partial";
@@ -1386,7 +1426,7 @@ static size_t clause_start(qctx *c, size_t v, int nv)
         /* skip the person told: "the Financial Times", "reporters", "him" */
         size_t b = a;
         while (b < c->nw && b - a < 6 && !c->inq[b] &&
-               (name_word(c, b) || (b == a && win(c, b, DETS)) || weq(c, b, "him") || weq(c, b, "her") ||
+               (name_word(c, b) || (b == a && wf(c, b, F_DETS)) || weq(c, b, "him") || weq(c, b, "her") ||
                 weq(c, b, "them") || weq(c, b, "us") || weq(c, b, "me") || weq(c, b, "reporters") ||
                 weq(c, b, "journalists") || weq(c, b, "press") || weq(c, b, "media") ||
                 weq(c, b, "local")))
@@ -1395,10 +1435,10 @@ static size_t clause_start(qctx *c, size_t v, int nv)
         if (weq(c, b, "that")) return b + 1;
         a = b;
     }
-    if (!(win(c, a, PRONOUNS) || win(c, a, DETS) || name_word(c, a))) return 0;
+    if (!(wf(c, a, F_PRONOUNS) || wf(c, a, F_DETS) || name_word(c, a))) return 0;
     for (size_t k = a + 1; k < c->nw && k < a + 8; k++) {
         if (c->inq[k] || boundary(c, k) || weq(c, k, ",")) return 0;
-        if (win(c, k, AUX)) return a;
+        if (wf(c, k, F_AUX)) return a;
     }
     return 0;
 }
@@ -1546,11 +1586,28 @@ sitrep_status quote_run(const quote_lex *lex, sitrep_doc *doc)
                 (pc[j].open < pc[i].open || pc[i].close < pc[j].close))
                 pc[i].dead = 1;
 
-    /* per-word layers */
+    /* per-word layers: lower-cased forms, list flags and speech verbs looked up once */
     if (c.nw) {
         c.inq = arena_calloc(&doc->mem, c.nw);
         c.wpar = arena_alloc(&doc->mem, c.nw * sizeof *c.wpar);
-        if (!c.inq || !c.wpar) return SITREP_ERR_NOMEM;
+        c.low = arena_alloc(&doc->mem, c.nw * sizeof *c.low);
+        c.flags = arena_alloc(&doc->mem, c.nw * sizeof *c.flags);
+        c.verb = arena_alloc(&doc->mem, c.nw * sizeof *c.verb);
+        if (!c.inq || !c.wpar || !c.low || !c.flags || !c.verb) return SITREP_ERR_NOMEM;
+        for (size_t w = 0; w < c.nw; w++) {
+            const char *n = W(&c, w)->norm ? W(&c, w)->norm : W(&c, w)->form;
+            size_t nl = strlen(n), k = 0;
+            while (k < nl && !isupper((unsigned char)n[k])) k++;
+            if (k < nl) {
+                char *l = arena_strndup(&doc->mem, n, nl);
+                if (!l) return SITREP_ERR_NOMEM;
+                for (; k < nl; k++) l[k] = (char)tolower((unsigned char)l[k]);
+                n = l;
+            }
+            c.low[w] = n;
+            c.flags[w] = word_flags(lex, n, nl);
+            c.verb[w] = lex_find(lex, n, nl);
+        }
         uint32_t par = 0;
         for (size_t w = 0; w < c.nw; w++) {
             if (w > 0 && memchr(t + W(&c, w - 1)->end, '\n', W(&c, w)->start - W(&c, w - 1)->end)) par++;
