@@ -699,6 +699,9 @@ static void chunk(tk *t, size_t a, size_t e)
                 poss = 1;
             if (took && ab == a) {
                 emit(t, a, j); /* abbreviations have no clitics or hyphens to split */
+            } else if (j - a == 4 && !poss && eq_ci(s + a, 4, "alot")) {
+                emit(t, a, a + 1); /* two words run together, two tokens in EWT */
+                emit(t, a + 1, j);
             } else {
                 emit_run(t, a, j, poss);
             }
@@ -761,6 +764,10 @@ static void chunk(tk *t, size_t a, size_t e)
         }
         if (ucls_ascii[c] & UCLS_FINAL) { /* T7: . ! ? runs */
             while (j < e && (cl(t, j) & UCLS_FINAL)) j++;
+            /* but an ellipsis is apart from the ? or ! after it: "..." "?" */
+            size_t d = a;
+            while (d < j && s[d] == '.') d++;
+            if (d - a >= 3 && d < j) j = d;
         } else if (strchr("-*=+_~<>^|#`'$", c)) { /* T7: runs of one symbol */
             size_t lim = c == '\'' ? a + 2 : e; /* "''" is a quote, "'''" is "''" + "'" */
             while (j < e && j < lim && s[j] == (char)c) j++;
