@@ -113,6 +113,7 @@ FIXTURE(hyphen_split)
 FIXTURE(hyphen_prefix_kept)
 FIXTURE(numbers_money_percent)
 FIXTURE(phone_numbers)
+FIXTURE(number_unit_split)
 FIXTURE(url_email)
 FIXTURE(hashtag_mention)
 FIXTURE(currency_prefix_hashtag_in_brackets)
@@ -284,6 +285,7 @@ int main(void)
     RUN(seg_hyphen_prefix_kept);
     RUN(seg_numbers_money_percent);
     RUN(seg_phone_numbers);
+    RUN(seg_number_unit_split);
     RUN(seg_url_email);
     RUN(seg_hashtag_mention);
     RUN(seg_currency_prefix_hashtag_in_brackets);
