@@ -7,9 +7,9 @@
  *       paragraph per line), unless the line ends on a comma, hyphen or dash or
  *       the next one starts in lower case; in a hard-wrapped text (every line
  *       <= 100 bytes) only after a short line or before a list bullet.
- *   S3  a terminal (". ! ? ..." and runs of them, ". . .") ends a sentence
- *       after the closing quotes and brackets that follow it ("…," he said. /
- *       … it." He), unless the next token is , ; : ) % or starts in lower case
+ *   S3  a terminal (". ! ? ..." and runs of them, ". . .", an emoticon) ends a
+ *       sentence after the closing quotes and brackets that follow it ("…," he
+ *       said. / … it." He), unless the next token is , ; : ) % or starts in lower case
  *       after a closing mark ("Why?" he asked). Lower case right after the
  *       terminal is split: web text writes sentences in lower case.
  *   S4  an abbreviation's period (Mr., U.S., Jan., W.) ends a sentence only
@@ -20,14 +20,15 @@
  *       quotation opening a sentence too when its attribution follows it
  *       ("“… . …,” said Duda."), else it is split as usual.
  *   S6  a list marker ("1.", "a.") alone does not make a sentence.
- *   S8  a dateline is a sentence of its own, as in EWT: "KYIV, March 13
+ *   S7  a dateline is a sentence of its own, as in EWT: "KYIV, March 13
  *       (Reuters) -", "WASHINGTON (AP) --", "NEW DELHI -".
- *   S9  a URL or e-mail address ends a sentence before another one or before a
+ *   S8  a URL or e-mail address ends a sentence before another one or before a
  *       capital (signatures, lists of links: EWT).
- *   S11 no sentence is longer than 400 tokens (tables, lists without
+ *   S9  no sentence is longer than 400 tokens (tables, lists without
  *       punctuation): the parser after us is not linear in sentence length.
  * Quote direction: curly marks say it; a straight '"' opens when it has a space
- * before and none after, closes in the opposite case, else alternates. */
+ * before and none after, closes in the opposite case, else alternates; a single
+ * quote counts only when its side is clear. */
 #include "sent.h"
 
 #include <string.h>
@@ -85,8 +86,8 @@ static int is_terminal(const sp *p, size_t i)
     const char *s = tnorm(p, i);
     if (!*s) return 0;
     if ((s[0] == ':' || s[0] == ';' || s[0] == '=') && s[1] &&
-        (!strcmp(s + 1, ")") || !strcmp(s + 1, "-)") || !strcmp(s + 1, "D") || !strcmp(s + 1, "(") ||
-         !strcmp(s + 1, "-(") || !strcmp(s + 1, "P")))
+        (!strcmp(s + 1, ")") || !strcmp(s + 1, "-)") || !strcmp(s + 1, "D") ||
+         !strcmp(s + 1, "(") || !strcmp(s + 1, "-(") || !strcmp(s + 1, "P")))
         return 1;
     for (; *s; s++)
         if (*s != '.' && *s != '!' && *s != '?') return 0;
@@ -297,7 +298,7 @@ static int is_url(const sp *p, size_t i)
     return (at = strchr(s, '@')) != NULL && at > s && strchr(at, '.') != NULL;
 }
 
-/* S8: the dash that ends a dateline: "KYIV, March 13 (Reuters) -",
+/* S7: the dash that ends a dateline: "KYIV, March 13 (Reuters) -",
  * "WASHINGTON (AP) --", "LONDON -" at the start of a sentence */
 static int is_dateline_dash(const sp *p, size_t start, size_t i)
 {
@@ -327,7 +328,7 @@ static int is_dateline_dash(const sp *p, size_t start, size_t i)
     return i + 1 < p->n && !starts_lower(p, i + 1);
 }
 
-/* S3, S4, S6, S8, S9: after the candidate token i (and the closers up to j),
+/* S3, S4, S6, S7, S8: after the candidate token i (and the closers up to j),
  * does a sentence start at j? */
 static int split_before(const sp *p, size_t start, size_t i, size_t j, int term, int abbr,
                         int url)
@@ -386,7 +387,7 @@ sitrep_status sent_run(sitrep_doc *doc)
                 start = i;
                 par = nl >= 2 || !p.blank_lines;
                 hold = 0;
-            } else if (i - start >= SENT_MAX_TOKENS) { /* S11 */
+            } else if (i - start >= SENT_MAX_TOKENS) { /* S9 */
                 if (push_sentence(&p, start, i, par)) return SITREP_ERR_NOMEM;
                 start = i;
                 par = 0;
@@ -401,9 +402,9 @@ sitrep_status sent_run(sitrep_doc *doc)
         }
         int term = is_terminal(&p, i);
         int abbr = !term && is_abbrev_tok(&p, i);
-        int url = !term && !abbr && i + 1 < p.n && is_url(&p, i) &&                /* S9 */
+        int url = !term && !abbr && i + 1 < p.n && is_url(&p, i) &&                /* S8 */
                   (is_url(&p, i + 1) || starts_upper(&p, i + 1));
-        int dl = !term && !abbr && !url && is_dateline_dash(&p, start, i);            /* S8 */
+        int dl = !term && !abbr && !url && is_dateline_dash(&p, start, i);            /* S7 */
         if (!term && !abbr && !url && !dl) continue;
         size_t j = i + 1;
         if (term) /* S3: closing quotes and brackets; ". . ." */

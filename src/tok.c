@@ -334,7 +334,8 @@ static const struct { const char *w; unsigned char len, at; } fused[] = {
     { "cannot", 6, 3 }, { "gonna", 5, 3 }, { "wanna", 5, 3 }, { "gotta", 5, 3 }, { "outta", 5, 3 },
     { "dont", 4, 2 }, { "didnt", 5, 3 }, { "doesnt", 6, 4 }, { "isnt", 4, 2 }, { "wasnt", 5, 3 },
     { "werent", 6, 4 }, { "arent", 5, 3 }, { "hasnt", 5, 3 }, { "havent", 6, 4 }, { "hadnt", 5, 3 },
-    { "couldnt", 7, 5 }, { "wouldnt", 7, 5 }, { "shouldnt", 8, 6 }, { "cant", 4, 2 }, { "wont", 4, 2 },
+    { "couldnt", 7, 5 }, { "wouldnt", 7, 5 }, { "shouldnt", 8, 6 }, { "cant", 4, 2 },
+    { "wont", 4, 2 },
     { "aint", 4, 2 }, { "im", 2, 1 }, { "ive", 3, 1 }, { "thats", 5, 4 }, { "youre", 5, 3 },
     { "theres", 6, 5 }, { "whats", 5, 4 }, { "kinda", 5, 4 },
 };
@@ -405,8 +406,9 @@ static void emit_piece(tk *t, size_t a, size_t b, int poss)
      * ordinals and decades stay whole ("5th", "1990s") */
     if (!poss && a < b && s_digit(t->s[a])) {
         size_t d = a;
-        while (d < b && (s_digit(t->s[d]) || ((t->s[d] == '.' || t->s[d] == ',' || t->s[d] == ':') && d + 1 < b &&
-                                                s_digit(t->s[d + 1]))))
+        while (d < b && (s_digit(t->s[d]) ||
+                         ((t->s[d] == '.' || t->s[d] == ',' || t->s[d] == ':') && d + 1 < b &&
+                          s_digit(t->s[d + 1]))))
             d++;
         size_t l = d;
         int up = 0;
