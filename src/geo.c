@@ -610,6 +610,13 @@ static sitrep_status find_mentions(const geo_gazetteer *g, sitrep_doc *doc, ment
                     if (in_list(w->form, weak_preps)) { mm.locative = 2; break; }
                     if (in_list(w->form, place_modifiers) || eqi(w->form, "a") || eqi(w->form, "an"))
                         continue;
+                    /* tagged: the rest of a noun phrase ("in neighbouring client state
+                     * Belarus", "at a Kursk region command post" seen from "post") */
+                    if (w->upos == SITREP_UPOS_ADJ || w->upos == SITREP_UPOS_NOUN ||
+                        w->upos == SITREP_UPOS_DET || w->upos == SITREP_UPOS_NUM ||
+                        (w->upos == SITREP_UPOS_VERB && w->xpos &&
+                         (!strcmp(w->xpos, "VBG") || !strcmp(w->xpos, "VBN"))))
+                        continue;                         /* "neighbouring", "occupied" */
                     /* "the city of X", "the town of X" */
                     if (eqi(w->form, "of") && k - 1 >= (int64_t)s->word &&
                         in_list(doc->words.v[k - 1].form, place_nouns)) { mm.locative = 1; }
@@ -925,7 +932,10 @@ sitrep_status geo_run(const geo_gazetteer *g, sitrep_doc *doc)
             mention *x = &m[i];
             if (!x->n || x->sent != ev->sentence) continue;
             uint32_t s0 = doc->words.v[x->w0].start, e0 = doc->words.v[x->wend - 1].end;
-            if (overlaps(s0, e0, &ev->source) || overlaps(s0, e0, &ev->target)) continue;
+            /* a participant is no location, unless it stands after "in", "at"...
+             * ("installed missiles in Belarus" with Belarus coded as the target) */
+            if ((overlaps(s0, e0, &ev->source) || overlaps(s0, e0, &ev->target)) && x->locative != 1)
+                continue;
             if (verb >= 0 && !in_clause(doc, x, (uint32_t)verb)) continue;
             if (x->locative == 1 || (phys && x->locative == 2)) pick = (int64_t)x->best;
             else if (any < 0 && phys) any = (int64_t)x->best;

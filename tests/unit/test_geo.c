@@ -355,6 +355,33 @@ static void event_location(void)
     sitrep_doc_free(d);
 }
 
+/* Parsed: a place in another clause is not the event's ("Putin spoke after troops
+ * fought in Kharkiv": the statement has no location, the fighting is in Kharkiv). */
+static void event_location_clause(void)
+{
+    NEED_GAZETTEER();
+    sitrep_doc *d = run_text("Putin spoke after troops fought in Kharkiv.");
+    CHECK(d && d->words.n == 8);
+    if (!d || d->words.n != 8) { sitrep_doc_free(d); return; }
+    static const struct { int upos, head; const char *rel; } parse[8] = {
+        {SITREP_UPOS_PROPN, 2, "nsubj"}, {SITREP_UPOS_VERB, 0, "root"},
+        {SITREP_UPOS_SCONJ, 5, "mark"}, {SITREP_UPOS_NOUN, 5, "nsubj"},
+        {SITREP_UPOS_VERB, 2, "advcl"}, {SITREP_UPOS_ADP, 7, "case"},
+        {SITREP_UPOS_PROPN, 5, "obl"}, {SITREP_UPOS_PUNCT, 2, "punct"}};
+    for (size_t i = 0; i < 8; i++) set_word(d, i, parse[i].upos, parse[i].head, parse[i].rel);
+    sitrep_event *a = add_event(d, 0, "01"), *b = add_event(d, 0, "19");
+    CHECK(a && b);
+    if (!a || !b) { sitrep_doc_free(d); return; }
+    const sitrep_word *w0 = &d->words.v[0], *w3 = &d->words.v[3];
+    d->events.v[0].source = (sitrep_argument){1, w0->start, w0->end, "Putin", "RUSGOV"};
+    d->events.v[1].source = (sitrep_argument){1, w3->start, w3->end, "troops", "---MIL"};
+    CHECK(geo_run(gz, d) == SITREP_OK);
+    CHECK(!d->events.v[0].has_location);
+    CHECK(d->events.v[1].has_location && d->events.v[1].location.country &&
+          strcmp(d->events.v[1].location.country, "UKR") == 0);
+    sitrep_doc_free(d);
+}
+
 /* ------------------------------------------------------------- the seed */
 
 static void seed_article(void)
@@ -408,6 +435,7 @@ int main(void)
     RUN(georgia_country_vs_state);
     RUN(not_places);
     RUN(event_location);
+    RUN(event_location_clause);
     RUN(seed_article);
     geo_free(gz);
     return TEST_EXIT();
