@@ -145,6 +145,15 @@ size_t dep_features(const dep_state *st, const dep_word *ws, uint64_t *f)
     /* label sets */
     f[k++] = FEAT3(76, s0t, s0 > 0 ? st->lset[s0] : 0); f[k++] = FEAT3(77, s0t, s0 > 0 ? st->rset[s0] : 0);
     f[k++] = FEAT3(78, b0t, b0 > 0 ? st->lset[b0] : 0); f[k++] = FEAT3(79, s1t, s1 > 0 ? st->rset[s1] : 0);
+    /* coarse tags and tag-dictionary classes: robust to fine tag errors */
+#define U(i) ((i) < 0 ? (uint64_t)NONE_T : (i) == 0 ? (uint64_t)ROOT_T : (uint64_t)ws[i].u)
+#define A(i) ((i) <= 0 ? (uint64_t)NONE_T + (uint64_t)(i) : (uint64_t)ws[i].a)
+    f[k++] = FEAT2(80, A(s0)); f[k++] = FEAT2(81, A(b0)); f[k++] = FEAT2(82, A(s1));
+    f[k++] = FEAT2(83, A(b1)); f[k++] = FEAT3(84, A(s0), A(b0)); f[k++] = FEAT3(85, A(s1), A(s0));
+    f[k++] = FEAT3(86, U(s0), U(b0)); f[k++] = FEAT3(87, U(s1), U(s0));
+    f[k++] = FEAT4(88, U(s0), U(b0), U(b1)); f[k++] = FEAT4(89, U(s1), U(s0), U(b0));
+#undef U
+#undef A
 #undef W
 #undef T
 #undef KID

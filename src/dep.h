@@ -14,7 +14,9 @@
 #include <stdint.h>
 #include "ap.h"
 
-typedef struct dep_word { uint64_t w; uint32_t t; } dep_word; /* lower-case hash, tag */
+/* A word as the parser sees it: lower-case hash, tag class, its UPOS, and its
+ * ambiguity class in the tag dictionary (robust to the tagger's errors). */
+typedef struct dep_word { uint64_t w; uint32_t t, u, a; } dep_word;
 
 typedef struct dep_state {
     int n, sp, b, nlabels, root_label;
@@ -24,7 +26,7 @@ typedef struct dep_state {
     uint64_t *lset, *rset;           /* bit sets of the children's labels */
 } dep_state;
 
-enum { DEP_MAXFEAT = 80 };
+enum { DEP_MAXFEAT = 96 };
 
 /* Bytes of scratch a state over n words needs. */
 size_t dep_state_size(int n);

@@ -283,6 +283,20 @@ static const char *const p_closers[] = {
 static const char *const scope_stops[] = {
     "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template",
     "button", "ul", "ol", "dl", "select", NULL };
+/* the "special" category, minus address/div/p: where li/dd/dt stop looking */
+static const char *const special_stops[] = {
+    "applet", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote",
+    "body", "br", "button", "caption", "center", "col", "colgroup", "details", "dir",
+    "dl", "embed", "fieldset", "figcaption", "figure", "footer", "form", "frame",
+    "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr",
+    "html", "iframe", "img", "input", "keygen", "listing", "main", "marquee", "menu",
+    "meta", "nav", "noembed", "noframes", "noscript", "object", "ol", "param",
+    "plaintext", "pre", "script", "section", "select", "source", "style", "summary",
+    "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "title",
+    "tr", "track", "ul", "wbr", "xmp", NULL };
+/* elements that put a marker in the list of active formatting elements */
+static const char *const marker_tags[] = {
+    "applet", "marquee", "object", "template", "td", "th", "caption", NULL };
 /* HTML start tags that break out of svg/math content */
 static const char *const breakout[] = {
     "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt",
@@ -302,11 +316,13 @@ typedef struct est {
 } est;
 
 /* what an open element stops, found once when it is pushed */
-enum { ST_SCOPE = 1, ST_TABLE = 2, ST_TR = 4, ST_CELLCAP = 8 };
+enum { ST_SCOPE = 1, ST_TABLE = 2, ST_TR = 4, ST_CELLCAP = 8, ST_SPECIAL = 16, ST_MARKER = 32 };
 
 static unsigned stop_flags(const char *nm, size_t nl)
 {
     unsigned f = name_in(nm, nl, scope_stops) ? ST_SCOPE : 0;
+    if (name_in(nm, nl, special_stops)) f |= ST_SPECIAL;
+    if (name_in(nm, nl, marker_tags)) f |= ST_MARKER;
     if (nl == 5 && memcmp(nm, "table", 5) == 0) f |= ST_TABLE;
     if (nl == 2 && memcmp(nm, "tr", 2) == 0) f |= ST_TR;
     if ((nl == 2 && (memcmp(nm, "td", 2) == 0 || memcmp(nm, "th", 2) == 0)) ||
@@ -334,27 +350,38 @@ static size_t est_find(const est *e, const char *a, const char *b, unsigned stop
     return 0;
 }
 
-/* Applies a start tag's implied closings to the estimate. */
-static void est_start(est *e, const char *nm, size_t nl)
+/* est_find, only when a <table> is open below the match (cells and rows
+ * outside tables are ignored by the tree builder: nothing is closed). */
+static size_t est_find_in_table(const est *e, const char *a, const char *b, unsigned stops)
+{
+    size_t k = est_find(e, a, b, stops);
+    for (size_t d = k ? k - 1 : 0; d > 0; d--)
+        if (e->flags[d - 1] & ST_TABLE) return k;
+    return 0;
+}
+
+/* Applies a start tag's implied closings to the estimate. Returns 0 when the
+ * tag opens nothing (ignored by the tree builder). */
+static int est_start(est *e, const char *nm, size_t nl)
 {
     size_t k;
     if (e->depth && e->foreign[e->depth - 1]) {
-        if (!name_in(nm, nl, breakout)) return;
+        if (!name_in(nm, nl, breakout)) return 1;
         while (e->depth && e->foreign[e->depth - 1]) e->depth--;
     }
 #define IS(lit) (nl == sizeof lit - 1 && memcmp(nm, lit, nl) == 0)
     if (name_in(nm, nl, p_closers) && (k = est_find(e, "p", NULL, ST_SCOPE))) e->depth = k - 1;
-    if (IS("li") && (k = est_find(e, "li", NULL, ST_SCOPE))) e->depth = k - 1;
-    if ((IS("dd") || IS("dt")) && (k = est_find(e, "dd", "dt", ST_SCOPE))) e->depth = k - 1;
-    if ((IS("td") || IS("th")) && (k = est_find(e, "td", "th", ST_TABLE | ST_TR)))
+    if (IS("li") && (k = est_find(e, "li", NULL, ST_SPECIAL))) e->depth = k - 1;
+    if ((IS("dd") || IS("dt")) && (k = est_find(e, "dd", "dt", ST_SPECIAL))) e->depth = k - 1;
+    if ((IS("td") || IS("th")) && (k = est_find_in_table(e, "td", "th", ST_TABLE | ST_TR)))
         e->depth = k - 1;
-    if (IS("tr") && (k = est_find(e, "tr", NULL, ST_TABLE))) e->depth = k - 1;
-    if (IS("table") && (k = est_find(e, "table", NULL, ST_CELLCAP)))
+    if (IS("tr") && (k = est_find_in_table(e, "tr", NULL, ST_TABLE))) e->depth = k - 1;
+    if (IS("table") && (k = est_find(e, "table", NULL, ST_CELLCAP))) e->depth = k - 1;
+    if ((IS("a") || IS("nobr")) && (k = est_find(e, IS("a") ? "a" : "nobr", NULL, ST_MARKER)))
         e->depth = k - 1;
-    if ((IS("a") || IS("nobr") || IS("button") || IS("select") || IS("form")) &&
-        (k = est_find(e, IS("a") ? "a" : IS("nobr") ? "nobr" : IS("button") ? "button" :
-                         IS("select") ? "select" : "form", NULL, 0)))
-        e->depth = k - 1;
+    if (IS("button") && (k = est_find(e, "button", NULL, ST_SCOPE))) e->depth = k - 1;
+    if (IS("select") && (k = est_find(e, "select", NULL, 0))) e->depth = k - 1;
+    if (IS("form") && est_find(e, "form", NULL, 0)) return 0;
     if ((IS("option") || IS("optgroup")) && e->depth && est_is(e, e->depth - 1, "option", 6))
         e->depth--;
     if (IS("optgroup") && e->depth && est_is(e, e->depth - 1, "optgroup", 8)) e->depth--;
@@ -365,6 +392,7 @@ static void est_start(est *e, const char *nm, size_t nl)
         if (e->len[e->depth - 1] == 2 && t[0] == 'h' && t[1] >= '1' && t[1] <= '6') e->depth--;
     }
 #undef IS
+    return 1;
 }
 
 /* Scans s; with o != NULL writes it without the tags beyond the limit.
@@ -443,11 +471,11 @@ static size_t depth_scan(const char *s, size_t n, out *o)
         } else if (!(nl == 4 && (memcmp(name, "html", 4) == 0 || memcmp(name, "head", 4) == 0 ||
                                  memcmp(name, "body", 4) == 0)) &&
                    !name_in(name, nl, void_tags)) {
-            est_start(e, name, nl);
+            int opens = est_start(e, name, nl);
             foreign = e->depth && e->foreign[e->depth - 1];
             int svgmath = (nl == 3 && memcmp(name, "svg", 3) == 0) ||
                           (nl == 4 && memcmp(name, "math", 4) == 0);
-            if (foreign && self_close) {
+            if (!opens || (foreign && self_close)) {
                 /* a self-closed foreign element opens nothing */
             } else if (e->depth >= HTML_MAX_DEPTH) {
                 excess++;

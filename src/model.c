@@ -218,6 +218,8 @@ sitrep_status model_tag(const sr_model *m, sitrep_doc *doc, size_t s)
         pos_word_init(&pw[i], norm_of(&w[i]));
         const feat_slot *d = feat_map_get(&m->tagdict, pos_dict_key(&pw[i]));
         pw[i].amb = d ? d->val : 0;
+        d = feat_map_get(&m->tagdict, pos_dict_ckey(&pw[i]));
+        pw[i].camb = d ? d->val : 0;
     }
     if (m->stacked) {
         pos_tag(&m->tag, pw, n, NULL, p1, scores);
@@ -275,7 +277,7 @@ sitrep_status model_parse(const sr_model *m, sitrep_doc *doc, size_t s)
     int32_t *scores = arena_alloc(&doc->mem, m->dep.nclass * sizeof *scores);
     if (!dw || !mem || !scores) return SITREP_ERR_NOMEM;
     dw[0].w = 0;
-    dw[0].t = 0;
+    dw[0].t = dw[0].u = dw[0].a = 0;
     for (size_t i = 0; i < n; i++) {
         char low[256];
         const char *f = norm_of(&w[i]);
@@ -284,6 +286,9 @@ sitrep_status model_parse(const sr_model *m, sitrep_doc *doc, size_t s)
             low[k] = (char)(f[k] >= 'A' && f[k] <= 'Z' ? f[k] + 32 : f[k]);
         dw[i + 1].w = feat_hash(low, k);
         dw[i + 1].t = (uint32_t)class_of(m, &w[i]);
+        dw[i + 1].u = m->upos[dw[i + 1].t];
+        const feat_slot *d = feat_map_get(&m->tagdict, dw[i + 1].w);
+        dw[i + 1].a = d ? d->val : 0;
     }
     dep_state st;
     dep_state_init(&st, (int)n, (int)m->nlabels, m->root_label, mem);

@@ -75,14 +75,15 @@ void pos_word_init(pos_word *pw, const char *s)
     if (s[0] >= 'A' && s[0] <= 'Z') fl |= POS_F_TITLE;
     pw->shape = feat_hash(shape, sn);
     pw->amb = 0;
+    pw->camb = 0;
     pw->flags = fl;
 }
 
 /* Out-of-sentence words: distinct constants. */
 static const pos_word *at(const pos_word *ws, size_t n, long j)
 {
-    static const pos_word bos = { 11, 11, { 11, 11, 11 }, { 11, 11, 11, 11 }, 11, 999, 0 };
-    static const pos_word eos = { 13, 13, { 13, 13, 13 }, { 13, 13, 13, 13 }, 13, 998, 0 };
+    static const pos_word bos = { 11, 11, { 11, 11, 11 }, { 11, 11, 11, 11 }, 11, 999, 999, 0 };
+    static const pos_word eos = { 13, 13, { 13, 13, 13 }, { 13, 13, 13, 13 }, 13, 998, 998, 0 };
     if (j < 0) return &bos;
     if ((size_t)j >= n) return &eos;
     return &ws[j];
@@ -128,6 +129,8 @@ size_t pos_features(const pos_word *ws, size_t n, size_t i, const int *tags,
     f[k++] = FEAT3(35, wp1->lw, wp2->lw);
     f[k++] = FEAT3(36, w0->shape, wp1->amb);
     f[k++] = FEAT2(37, wp1->suf[0]);
+    f[k++] = FEAT3(38, w0->camb, i == 0);     /* case-sensitive: PROPN vs NOUN */
+    f[k++] = FEAT3(39, w0->camb, wp1->camb);
     if (p1) {
         uint64_t q0 = (uint64_t)p1[i], q1 = i + 1 < n ? (uint64_t)p1[i + 1] : 501,
                  q2 = i + 2 < n ? (uint64_t)p1[i + 2] : 501;

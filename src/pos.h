@@ -17,6 +17,7 @@ typedef struct pos_word {
     uint64_t pre[3], suf[4]; /* lower-case prefixes of 1..3, suffixes of 1..4 chars */
     uint64_t shape;          /* "Xxx", "dd.dd"... (runs capped at 2) */
     uint32_t amb;            /* tag dictionary: ambiguity class (nonzero), 0 unknown */
+    uint32_t camb;           /* the same for the form with its case (pos_dict_ckey) */
     uint32_t flags;          /* POS_F_* */
 } pos_word;
 
@@ -28,6 +29,8 @@ enum { POS_MAXFEAT = 56 };
 void pos_word_init(pos_word *pw, const char *s);
 /* Key of a word in the tag dictionary. */
 static inline uint64_t pos_dict_key(const pos_word *pw) { return pw->lw; }
+/* Key of a word with its case ("Apple" apart from "apple"). */
+static inline uint64_t pos_dict_ckey(const pos_word *pw) { return FEAT2(77, pw->w); }
 /* Features of word i of ws[0..n), given tags[0..i) (classes) and, for the
  * second pass of a stacked tagger, the first pass's classes p1[0..n) (NULL in
  * the first pass); returns how many were written to f (<= POS_MAXFEAT). */

@@ -752,10 +752,32 @@ static int set_mention(spk *s, uint32_t w0, uint32_t w1)
     return 1;
 }
 
-/* UD subject of verb v from the parse: nsubj of v, or of the verb v hangs from when
- * v is a participle, infinitive or conjunct ("…, adding:"). */
-static int parse_subject(const qctx *c, size_t v, spk *out)
+/* Word d descends from word h (document indices) within sentence ss. */
+static int descends(const qctx *c, const sitrep_sentence *ss, size_t d, size_t h)
 {
+    for (int hop = 0; hop < 8; hop++) {
+        if (d == h) return 1;
+        int32_t hd = W(c, d)->head;
+        if (hd <= 0) return 0;
+        d = ss->word + (size_t)hd - 1;
+    }
+    return 0;
+}
+
+static int rel_is(const sitrep_word *x, const char *r)
+{
+    return x->deprel && !strncmp(x->deprel, r, strlen(r));
+}
+
+/* UD subject of verb v from the parse: nsubj of v, or of the verb v hangs from when
+ * v is a participle, infinitive or conjunct ("…, adding:"); a relative pronoun
+ * stands for the noun its clause modifies; an appositive name ("The Senate Minority
+ * Leader, Chuck Schumer, said") is the speaker. The mention is chosen inside the
+ * subject's phrase (its words up to a comma) by np_choose. 0 when the parse gives
+ * no subject outside the quotations. */
+static int parse_subject(const qctx *c, size_t v, spk *out, size_t *pa, size_t *pb)
+{
+    *pa = *pb = SIZE_MAX;
     const sitrep_sentence *ss = NULL;
     for (size_t lo = 0, hi = c->d->sentences.n; lo < hi;) {
         size_t mid = (lo + hi) / 2;
@@ -765,37 +787,52 @@ static int parse_subject(const qctx *c, size_t v, spk *out)
         else { ss = s; break; }
     }
     if (!ss) return 0;
-    size_t cur = v;
-    for (int hop = 0; hop < 3; hop++) {
+    size_t end = ss->word + ss->nwords, cur = v, subj = SIZE_MAX;
+    for (int hop = 0; hop < 3 && subj == SIZE_MAX; hop++) {
         int32_t local = (int32_t)(cur - ss->word) + 1;
-        for (size_t w = ss->word; w < ss->word + ss->nwords; w++) {
-            const sitrep_word *x = W(c, w);
-            if (x->head != local || !x->deprel || strncmp(x->deprel, "nsubj", 5)) continue;
-            size_t a = w, b = w + 1;
-            while (a > ss->word && W(c, a - 1)->head == (int32_t)(w - ss->word) + 1 &&
-                   W(c, a - 1)->deprel &&
-                   (!strncmp(W(c, a - 1)->deprel, "compound", 8) || !strncmp(W(c, a - 1)->deprel, "flat", 4)))
-                a--;
-            while (b < ss->word + ss->nwords && W(c, b)->deprel &&
-                   (!strncmp(W(c, b)->deprel, "flat", 4) ||
-                    (!strncmp(W(c, b)->deprel, "compound", 8) && W(c, b)->head == local)) &&
-                   (W(c, b)->head == (int32_t)(w - ss->word) + 1 || W(c, b)->head == (int32_t)(b - ss->word)))
-                b++;
-            uint32_t r0 = (uint32_t)a, r1 = (uint32_t)b;
-            if (b - a > 1) {
-                uint32_t s0, s1;
-                if (np_choose(c, a, b, &s0, &s1)) { r0 = s0; r1 = s1; }
-            }
-            return set_mention(out, r0, r1);
-        }
+        for (size_t w = ss->word; w < end; w++)
+            if (W(c, w)->head == local && rel_is(W(c, w), "nsubj") && !c->inq[w]) { subj = w; break; }
+        if (subj != SIZE_MAX) break;
         const sitrep_word *x = W(c, cur);
-        if (x->head <= 0 || !x->deprel) break;
-        if (strcmp(x->deprel, "advcl") && strcmp(x->deprel, "xcomp") && strcmp(x->deprel, "conj") &&
-            strcmp(x->deprel, "parataxis"))
+        if (x->head <= 0 || !(rel_is(x, "advcl") || rel_is(x, "xcomp") || rel_is(x, "conj") ||
+                              rel_is(x, "parataxis")))
             break;
         cur = ss->word + (size_t)x->head - 1;
     }
-    return 0;
+    if (subj == SIZE_MAX) return 0;
+    /* "X, who said": the noun the relative clause modifies */
+    if ((weq(c, subj, "who") || weq(c, subj, "which") || weq(c, subj, "that")) &&
+        rel_is(W(c, cur), "acl") && W(c, cur)->head > 0)
+        subj = ss->word + (size_t)W(c, cur)->head - 1;
+    *pa = subj;
+    *pb = subj + 1;
+    if (wf(c, subj, F_PRONOUNS)) return set_mention(out, (uint32_t)subj, (uint32_t)subj + 1);
+    if (weq(c, subj, "who") || weq(c, subj, "which") || weq(c, subj, "that")) return 0;
+    /* an appositive name, when the subject itself is not one */
+    int subj_name = name_word(c, subj) && !is_title(c, subj);
+    for (size_t w = subj + 1; !subj_name && w < end && w < subj + 16; w++)
+        if (W(c, w)->head == (int32_t)(subj - ss->word) + 1 && rel_is(W(c, w), "appos") && name_word(c, w)) {
+            size_t a = w, b = w + 1;
+            while (a > subj + 1 && name_word(c, a - 1)) a--;
+            while (b < end && name_word(c, b)) b++;
+            uint32_t r0, r1;
+            if (np_choose(c, a, b, &r0, &r1) && name_word(c, r0) && !is_title(c, r0)) {
+                *pa = a;
+                *pb = b;
+                return set_mention(out, r0, r1);
+            }
+        }
+    /* the subject's phrase: its descendants on either side, up to a comma */
+    size_t a = subj, b = subj + 1;
+    while (a > ss->word && !weq(c, a - 1, ",") && !c->inq[a - 1] && descends(c, ss, a - 1, subj)) a--;
+    while (b < end && !weq(c, b, ",") && !c->inq[b] && descends(c, ss, b, subj) &&
+           !rel_is(W(c, b), "acl") && !rel_is(W(c, b), "punct"))
+        b++;
+    *pa = a;
+    *pb = b;
+    uint32_t r0, r1;
+    if (np_choose(c, a, b, &r0, &r1)) return set_mention(out, r0, r1);
+    return set_mention(out, (uint32_t)subj, (uint32_t)subj + 1);
 }
 
 static int is_participle(const qctx *c, size_t v)
@@ -937,7 +974,26 @@ static int subject_after(const qctx *c, size_t v, size_t hi, spk *out)
 
 static int subject_of(const qctx *c, size_t v, size_t lo, size_t hi, spk *out)
 {
-    if (c->parsed && W(c, v)->head >= 0 && parse_subject(c, v, out)) return 1;
+    /* with a parse: the parser picks the subject phrase, the token rules the name in
+     * it (or the appositive name right after it); a pronoun subject as parsed */
+    spk ps = {0};
+    size_t pa = SIZE_MAX, pb = SIZE_MAX;
+    int parsed = c->parsed && W(c, v)->head >= 0 && parse_subject(c, v, &ps, &pa, &pb);
+    if (parsed && wf(c, ps.w0, F_PRONOUNS)) { *out = ps; return 1; }
+    if (parsed) {
+        spk ts = {0};
+        if (subject_before(c, v, lo, &ts) && ts.w0 >= pa && ts.w1 <= pb) { *out = ts; return 1; }
+        /* the name and its title-phrase in apposition, either way round:
+         * "Nancy Pelosi, the Speaker of the House, said" */
+        if (ts.ok && name_word(c, ts.w0) &&
+            ((ts.w0 >= pb && ts.w0 <= pb + 1 && (ts.w0 == pb || weq(c, pb, ","))) ||
+             (ts.w1 <= pa && ts.w1 + 1 >= pa && (ts.w1 == pa || weq(c, ts.w1, ","))))) {
+            *out = ts;
+            return 1;
+        }
+        *out = ps;
+        return 1;
+    }
     if (v + 2 < hi && weq(c, v + 1, "by") && name_word(c, v + 2)) {
         /* passive: `described by Johnson as` */
         size_t b = v + 2;
@@ -1274,7 +1330,7 @@ static int attrib_after(qctx *c, const piece *p, attrib *at)
             size_t a = wf(c, j, F_PRONOUNS) ? j : np_left(c, j, lo);
             if (a == lo || (a == lo + 1 && wf(c, lo, F_DETS))) ok = subject_before(c, k, lo, &at->s);
         }
-        if (!ok && c->parsed) ok = parse_subject(c, k, &at->s);
+        if (!ok && c->parsed) { size_t pa, pb; ok = parse_subject(c, k, &at->s, &pa, &pb); }
         if (!ok) return 0;
         at->verb = verb_text(c, k, nv);
         at->vcls = e->cls;

@@ -218,7 +218,7 @@ rec_file *rec_load_mem(const char *name, const char *buf0, size_t len, sitrep_er
     free(buf);
     for (size_t i = 0; i < pv->recs.n; i++) {
         size_t a = pv->first.v[i], b = i + 1 < pv->recs.n ? pv->first.v[i + 1] : pv->cod.n;
-        pv->recs.v[i].codings = pv->cod.v + a;
+        pv->recs.v[i].codings = b > a ? pv->cod.v + a : NULL;   /* no codings: cod.v may be NULL */
         pv->recs.v[i].ncodings = b - a;
     }
     f->recs = pv->recs.v;

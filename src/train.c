@@ -250,6 +250,8 @@ static void set_amb(pos_word *pw, size_t n, const feat_map *dict)
     for (size_t i = 0; i < n; i++) {
         const feat_slot *s = feat_map_get(dict, pos_dict_key(&pw[i]));
         pw[i].amb = s ? s->val : 0;
+        s = feat_map_get(dict, pos_dict_ckey(&pw[i]));
+        pw[i].camb = s ? s->val : 0;
     }
 }
 
@@ -431,6 +433,8 @@ static int best_valid(const dep_state *st, const int64_t *sc, int nc, const int 
 }
 
 /* tags: the classes the parser sees (NULL: gold); use_gold: projectivize. */
+static const uint8_t *class_upos;   /* class -> UPOS (set before the jobs start) */
+
 static int make_tree(tree *t, const corpus *c, const int *tags, size_t s, int use_gold,
                      int *nonproj, int *lifts)
 {
@@ -441,13 +445,15 @@ static int make_tree(tree *t, const corpus *c, const int *tags, size_t s, int us
     t->gh = malloc((size_t)(n + 1) * sizeof *t->gh);
     t->gl = malloc((size_t)(n + 1) * sizeof *t->gl);
     if (!t->w || !t->gh || !t->gl) return -1;
-    t->w[0].w = 0; t->w[0].t = 0;
+    t->w[0].w = 0; t->w[0].t = 0; t->w[0].u = 0; t->w[0].a = 0;
     t->gh[0] = -1; t->gl[0] = -1;
     int bad = 0;
     for (int i = 1; i <= n; i++) {
         t->w[i].w = c->pw[a + i - 1].lw;
         int cl = tags ? tags[a + i - 1] : c->cls[a + i - 1];
         t->w[i].t = (uint32_t)(cl < 0 ? 0 : cl);
+        t->w[i].u = class_upos[t->w[i].t];
+        t->w[i].a = c->pw[a + i - 1].amb;
         t->gh[i] = c->head[a + i - 1];
         t->gl[i] = c->lab[a + i - 1];
         if (t->gh[i] < 0 || t->gh[i] > n || t->gl[i] < 0) bad = 1;
@@ -612,10 +618,11 @@ static int build_tagdict(feat_map *dict, const corpus *c, int nclass)
     feat_map cnt, tot;
     if (feat_map_init(&cnt, 1 << 16) || feat_map_init(&tot, 1 << 16) || feat_map_init(dict, 1 << 14))
         return -1;
-    for (size_t i = 0; i < c->nword; i++) {
-        uint64_t k = pos_dict_key(&c->pw[i]);
+    for (size_t i = 0; i < 2 * c->nword; i++) {   /* lower-case keys, then cased */
+        const pos_word *pw = &c->pw[i % c->nword];
+        uint64_t k = i < c->nword ? pos_dict_key(pw) : pos_dict_ckey(pw);
         feat_slot *t = feat_map_put(&tot, k, NULL);
-        feat_slot *s = feat_map_put(&cnt, FEAT2(k, c->cls[i]), NULL);
+        feat_slot *s = feat_map_put(&cnt, FEAT2(k, c->cls[i % c->nword]), NULL);
         if (!t || !s) return -1;
         t->val++;
         s->val++;
@@ -734,6 +741,7 @@ sitrep_status train_run(const train_options *o, sitrep_error *err)
         say(o, "jackknife: %d folds x %d epochs, training data tagged with class accuracy %.2f",
             o->folds, o->jk_epochs, accuracy(&tr, p1tr));
     }
+    class_upos = cls.upos;
     tj.o = dj.o = o;
     tj.tr = dj.tr = &tr;
     tj.dev = dj.dev = dev.nsent ? &dev : NULL;
