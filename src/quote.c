@@ -991,6 +991,14 @@ static int subject_of(const qctx *c, size_t v, size_t lo, size_t hi, spk *out)
             *out = ts;
             return 1;
         }
+        /* "Labour Party leader Jeremy Corbyn": the parser's head is a modifier of the
+         * name that follows within the same noun phrase */
+        if (ts.ok && name_word(c, ts.w0) && ts.w0 > pb && ts.w0 - pb <= 6) {
+            int np_only = 1;
+            for (size_t k = pb; k < ts.w0; k++)
+                if (weq(c, k, ",") || c->verb[k] || wf(c, k, F_NPSTOP) || c->inq[k]) np_only = 0;
+            if (np_only) { *out = ts; return 1; }
+        }
         *out = ps;
         return 1;
     }
