@@ -775,6 +775,8 @@ static int rel_is(const sitrep_word *x, const char *r)
  * Leader, Chuck Schumer, said") is the speaker. The mention is chosen inside the
  * subject's phrase (its words up to a comma) by np_choose. 0 when the parse gives
  * no subject outside the quotations. */
+static int is_participle(const qctx *c, size_t v);
+
 static int parse_subject(const qctx *c, size_t v, spk *out, size_t *pa, size_t *pb)
 {
     *pa = *pb = SIZE_MAX;
@@ -793,19 +795,24 @@ static int parse_subject(const qctx *c, size_t v, spk *out, size_t *pa, size_t *
         for (size_t w = ss->word; w < end; w++)
             if (W(c, w)->head == local && rel_is(W(c, w), "nsubj") && !c->inq[w]) { subj = w; break; }
         if (subj != SIZE_MAX) break;
+        /* a participle ("…, adding:"), an infinitive or a conjunct takes the subject of
+         * the verb it hangs from; a finite adverbial clause ("as X insisted") does not */
         const sitrep_word *x = W(c, cur);
-        if (x->head <= 0 || !(rel_is(x, "advcl") || rel_is(x, "xcomp") || rel_is(x, "conj") ||
-                              rel_is(x, "parataxis")))
+        if (x->head <= 0 || !((rel_is(x, "advcl") && is_participle(c, cur)) || rel_is(x, "xcomp") ||
+                              rel_is(x, "conj")))
             break;
         cur = ss->word + (size_t)x->head - 1;
     }
     if (subj == SIZE_MAX) return 0;
+    if (cur != v) *pb = SIZE_MAX - 1;         /* tells the caller the subject is borrowed */
     /* "X, who said": the noun the relative clause modifies */
     if ((weq(c, subj, "who") || weq(c, subj, "which") || weq(c, subj, "that")) &&
         rel_is(W(c, cur), "acl") && W(c, cur)->head > 0)
         subj = ss->word + (size_t)W(c, cur)->head - 1;
+    int borrowed = *pb == SIZE_MAX - 1;
     *pa = subj;
     *pb = subj + 1;
+    if (borrowed) *pa = SIZE_MAX - 1;
     if (wf(c, subj, F_PRONOUNS)) return set_mention(out, (uint32_t)subj, (uint32_t)subj + 1);
     if (weq(c, subj, "who") || weq(c, subj, "which") || weq(c, subj, "that")) return 0;
     /* an appositive name, when the subject itself is not one */
@@ -817,7 +824,7 @@ static int parse_subject(const qctx *c, size_t v, spk *out, size_t *pa, size_t *
             while (b < end && name_word(c, b)) b++;
             uint32_t r0, r1;
             if (np_choose(c, a, b, &r0, &r1) && name_word(c, r0) && !is_title(c, r0)) {
-                *pa = a;
+                if (!borrowed) *pa = a;
                 *pb = b;
                 return set_mention(out, r0, r1);
             }
@@ -828,7 +835,7 @@ static int parse_subject(const qctx *c, size_t v, spk *out, size_t *pa, size_t *
     while (b < end && !weq(c, b, ",") && !c->inq[b] && descends(c, ss, b, subj) &&
            !rel_is(W(c, b), "acl") && !rel_is(W(c, b), "punct"))
         b++;
-    *pa = a;
+    if (!borrowed) *pa = a;
     *pb = b;
     uint32_t r0, r1;
     if (np_choose(c, a, b, &r0, &r1)) return set_mention(out, r0, r1);
@@ -979,7 +986,20 @@ static int subject_of(const qctx *c, size_t v, size_t lo, size_t hi, spk *out)
     spk ps = {0};
     size_t pa = SIZE_MAX, pb = SIZE_MAX;
     int parsed = c->parsed && W(c, v)->head >= 0 && parse_subject(c, v, &ps, &pa, &pb);
-    if (parsed && wf(c, ps.w0, F_PRONOUNS)) { *out = ps; return 1; }
+    int borrowed = pa == SIZE_MAX - 1;        /* from the verb v hangs from */
+    if (parsed && wf(c, ps.w0, F_PRONOUNS) && !borrowed) { *out = ps; return 1; }
+    if (parsed && borrowed) {
+        /* "…, Andrey Kelin, insisted" parsed as a conjunct of another verb: a subject
+         * of its own right before it wins */
+        spk ts = {0};
+        if (subject_before(c, v, lo, &ts)) {
+            size_t k = ts.w1;
+            while (k < v && (weq(c, k, ",") || wf(c, k, F_SKIP))) k++;
+            if (k == v) { *out = ts; return 1; }
+        }
+        *out = ps;
+        return 1;
+    }
     if (parsed) {
         spk ts = {0};
         if (subject_before(c, v, lo, &ts) && ts.w0 >= pa && ts.w1 <= pb) { *out = ts; return 1; }
