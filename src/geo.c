@@ -57,6 +57,7 @@ struct geo_gazetteer {
 #define MAX_SPAN 6              /* words in a name */
 #define MAX_CAND 64             /* candidates scored per name */
 #define MAX_EVID 64             /* distinct countries / subdivisions tracked per article */
+#define MAX_SURNAMES 256        /* surnames remembered per article */
 
 /* ------------------------------------------------------------------ keys */
 
@@ -379,7 +380,7 @@ static const char *const not_names[] = {
     "harbour", "harbor", "river", "lake", "mountain", "island", "west", "east", "north",
     "south", "english", "french", "polish", "dutch", "swiss", "danish", "finnish",
     "german", "spanish", "italian", "american", "british", "atlantic", "pacific", "arctic",
-    "indian", "jupiter", "mars", "venus", "mercury", NULL
+    "indian", "jupiter", "mars", "venus", "mercury", "chamber", NULL
 };
 
 static int is_cap(const char *s)
@@ -397,7 +398,7 @@ static int is_cap(const char *s)
  * a place (demonyms: "Russian"): see adj_only. */
 static int name_like(const sitrep_word *w)
 {
-    if (!w->form || !is_cap(w->form)) return 0;
+    if (!w->form || !is_cap(w->form) || strchr(w->form, '$')) return 0;   /* "US$" */
     switch (w->upos) {
     case SITREP_UPOS_NONE: case SITREP_UPOS_PROPN: case SITREP_UPOS_NOUN: case SITREP_UPOS_X:
     case SITREP_UPOS_ADJ:
@@ -413,6 +414,8 @@ typedef struct mention {
     uint32_t wend;          /* last word of the mention + 1 (with a place noun) */
     uint32_t lo, n;         /* candidate range in names[] */
     uint8_t adm1_noun, city_noun, actor, weak, keep;
+    uint8_t person;         /* a surname seen in a longer name of the article */
+    uint8_t list_adm1;      /* in a list next to a subdivision */
     uint8_t locative;       /* 1 after "in", "at", "near"... or before a place noun;
                                2 after "from", "to", "on"...; 0 none */
     int32_t comma_ctx;      /* ", Y" after the name: Y's candidates [clo, clo + cn), -1 none */
@@ -513,9 +516,10 @@ static int subject_actor(const sitrep_doc *doc, const sitrep_sentence *s, uint32
 
 static sitrep_status find_mentions(const geo_gazetteer *g, sitrep_doc *doc, mention **out, size_t *nout)
 {
-    size_t cap = 16, n = 0;
+    size_t cap = 16, n = 0, nsur = 0;
     mention *m = arena_alloc(&doc->mem, cap * sizeof *m);
-    if (!m) return SITREP_ERR_NOMEM;
+    const char **sur = arena_alloc(&doc->mem, MAX_SURNAMES * sizeof *sur);
+    if (!m || !sur) return SITREP_ERR_NOMEM;
     char key[MAX_KEY];
     for (uint32_t si = 0; si < doc->sentences.n; si++) {
         const sitrep_sentence *s = &doc->sentences.v[si];
@@ -538,6 +542,7 @@ static sitrep_status find_mentions(const geo_gazetteer *g, sitrep_doc *doc, ment
                 }
                 break;
             }
+            int last_covered = 0;
             /* longest name from each word of the run */
             uint32_t a = i;
             while (a < r) {
@@ -567,9 +572,13 @@ static sitrep_status find_mentions(const geo_gazetteer *g, sitrep_doc *doc, ment
                     const char *pf = doc->words.v[a - 1].form;
                     const geo_file_place *pa = gplace(g, g->names[lo].place);
                     if (pf && eqi(pf, "of")) {                      /* "Bank of America" */
-                        if (!pa || pa->kind != GEO_COUNTRY || eqi(doc->words.v[a].form, "America"))
+                        const char *pp = a >= i + 2 ? doc->words.v[a - 2].form : NULL;
+                        if (!pa || pa->kind != GEO_COUNTRY || eqi(doc->words.v[a].form, "America") ||
+                            in_list(pp, not_names))                 /* "Islamic State of Iraq" */
                             whole = 0;                              /* but "Buhari of Nigeria" */
                     }
+                    else if (pf && in_list(pf, name_connectors) && !eqi(pf, "and"))
+                        whole = 0;                                 /* "Surigao del Sur" */
                     else if (name_like(&doc->words.v[a - 1]) && !in_list(pf, place_modifiers) &&
                              doc->words.v[a - 1].upos != SITREP_UPOS_ADJ)
                         whole = 0;                                 /* "George Washington" */
@@ -663,11 +672,48 @@ static sitrep_status find_mentions(const geo_gazetteer *g, sitrep_doc *doc, ment
                     cap *= 2;
                 }
                 m[n++] = mm;
+                if (b >= r) last_covered = 1;
                 a = wend;
+            }
+            /* a run of two to four name words that is no place ("Ginger Baker",
+             * "Jacques Chirac"): its last word is a surname, and the same word alone
+             * elsewhere in the article is that person, not a town called Baker */
+            if (r - i >= 2 && r - i <= 4 && !last_covered && nsur < MAX_SURNAMES) {
+                int plain = 1;
+                for (uint32_t k = i; k < r; k++)
+                    plain &= name_like(&doc->words.v[k]) && doc->words.v[k].upos != SITREP_UPOS_ADJ;
+                if (plain && span_key(doc, r - 1, r, key) > 0) {
+                    char *sk = arena_strdup(&doc->mem, key);
+                    if (!sk) return SITREP_ERR_NOMEM;
+                    sur[nsur++] = sk;
+                }
             }
             i = r > i ? r : i + 1;
         }
     }
+    /* single-word mentions of a surname: the person (unless after "in", "at"...) */
+    for (size_t k = 0; k < n; k++) {
+        mention *x = &m[k];
+        const geo_file_place *p0 = gplace(g, x->best0);
+        if (x->w1 - x->w0 != 1 || x->locative == 1 || !p0 || p0->kind != GEO_CITY) continue;
+        if (span_key(doc, x->w0, x->w1, key) == 0) continue;
+        for (size_t j = 0; j < nsur; j++)
+            if (strcmp(sur[j], key) == 0) { x->person = 1; break; }
+    }
+    /* lists: "Maine, New York, New Jersey" — a name next to subdivisions is one */
+    for (size_t k = 0; k < n; k++)
+        for (int d = -1; d <= 1; d += 2) {
+            if ((d < 0 && k == 0) || (d > 0 && k + 1 >= n)) continue;
+            const mention *x = &m[k], *y = &m[k + (size_t)d];
+            if (x->sent != y->sent) continue;
+            uint32_t g0 = d < 0 ? y->wend : x->wend, g1 = d < 0 ? x->w0 : y->w0, w;
+            int ok = g1 > g0 && g1 - g0 <= 2;
+            for (w = g0; ok && w < g1; w++)
+                ok = doc->words.v[w].form && (!strcmp(doc->words.v[w].form, ",") ||
+                                              eqi(doc->words.v[w].form, "and"));
+            const geo_file_place *py = gplace(g, y->best0);
+            if (ok && py && py->kind == GEO_ADM1) m[k].list_adm1 = 1;
+        }
     *out = m;
     *nout = n;
     return SITREP_OK;
@@ -865,6 +911,7 @@ sitrep_status geo_run(const geo_gazetteer *g, sitrep_doc *doc)
             if (p->kind == GEO_ADM1 && has_seat(g, x, p)) sc = prior(p) + (x->adm1_noun ? 5 : 0);
             if (x->adm1_noun && p->kind == GEO_ADM1) sc += 5;
             if (x->city_noun && p->kind == GEO_CITY) sc += 5;
+            if (x->list_adm1 && p->kind == GEO_ADM1) sc += 4;
             for (uint32_t c = 0; x->comma_ctx >= 0 && c < x->cn && c < MAX_CAND; c++) {
                 const geo_file_place *cp = gplace(g, g->names[x->clo + c].place);
                 if (cp && contains(cp, p)) { sc += 10; break; }
@@ -878,7 +925,7 @@ sitrep_status geo_run(const geo_gazetteer *g, sitrep_doc *doc)
      * in its other mentions too (one sense per article: "In 2006, Abqaiq was ...") */
     for (size_t i = 0; i < nm; i++) {
         mention *x = &m[i];
-        x->keep = !x->actor && (!x->weak || x->locative == 1 || x->comma_ctx >= 0);
+        x->keep = !x->actor && !x->person && (!x->weak || x->locative == 1 || x->comma_ctx >= 0);
         if (x->keep && in_person_or_org(doc, x)) x->keep = 0, x->actor = 1;
     }
     if (group_by(&doc->mem, m, nm, ord, 1) != 0) return SITREP_ERR_NOMEM;
@@ -890,7 +937,7 @@ sitrep_status geo_run(const geo_gazetteer *g, sitrep_doc *doc)
         }
         for (size_t k = i; k < j; k++) {
             mention *y = &m[ord[k]];
-            if (!y->keep && !y->actor && y->w1 - y->w0 <= 32 && (lic >> (y->w1 - y->w0 - 1) & 1))
+            if (!y->keep && !y->actor && !y->person && y->w1 - y->w0 <= 32 && (lic >> (y->w1 - y->w0 - 1) & 1))
                 y->keep = 1;
         }
     }
