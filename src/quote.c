@@ -606,7 +606,7 @@ static uint32_t word_flags(const quote_lex *lex, const char *s, size_t n)
     for (uint32_t i = fnv(s, n) & (lex->nfslot - 1);; i = (i + 1) & (lex->nfslot - 1)) {
         const char *k = lex->fword[i];
         if (!k) return 0;
-        if (!memcmp(k, s, n) && !k[n]) return lex->fmask[i];
+        if (!strncmp(k, s, n) && !k[n]) return lex->fmask[i];
     }
 }
 
@@ -1651,8 +1651,11 @@ sitrep_status quote_run(const quote_lex *lex, sitrep_doc *doc)
         ps.p0 = (uint32_t)p0;
         ps.p1 = (uint32_t)e1;
         int had_pending = ps.pending;
-        int r = pair_par(&ps, m + mi, mj - mi, 0, stack);
-        if (r < 0) r = pair_par(&ps, m + mi, mj - mi, 1, stack);
+        int r = 0;
+        if (mj > mi) {
+            r = pair_par(&ps, m + mi, mj - mi, 0, stack);
+            if (r < 0) r = pair_par(&ps, m + mi, mj - mi, 1, stack);
+        }
         if (had_pending && ps.pending) {               /* not continued: it was broken */
             ps.pending = 0;
         }
