@@ -281,18 +281,22 @@ size_t geo_lookup(const geo_gazetteer *g, const char *name, size_t len, sitrep_p
 
 /* ---------------------------------------------------------------- stage */
 
+static inline int lc(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+/* ASCII case-insensitive equality (the lists below are ASCII lower case). */
 static int eqi(const char *a, const char *b)
 {
     for (; *a && *b; a++, b++)
-        if (tolower((unsigned char)*a) != tolower((unsigned char)*b)) return 0;
+        if (lc((unsigned char)*a) != lc((unsigned char)*b)) return 0;
     return *a == *b;
 }
 
 static int in_list(const char *w, const char *const *list)
 {
-    if (!w) return 0;
+    if (!w || !*w) return 0;
+    int c0 = lc((unsigned char)*w);
     for (; *list; list++)
-        if (eqi(w, *list)) return 1;
+        if ((unsigned char)**list == c0 && eqi(w, *list)) return 1;
     return 0;
 }
 
