@@ -1,22 +1,30 @@
 /* quote.c — quotations and their speakers (contract in quote.h).
  *
- * Three passes over one document:
+ * Three steps over one document:
  *   1. marks: every quotation mark of the text is classified from its neighbours
  *      (an opening mark follows a space or an opening bracket and precedes a
  *      non-space; a closing mark the reverse) and paired per paragraph with a
  *      stack, so that nested quotations stay inside the outer one and apostrophes
- *      ("it’s", "Ukrainians' land") are not taken for single quotation marks;
- *   2. attribution: for each top-level quotation, the speech verb after it
- *      (`"…," said X`, `"…," he added`) or before it in its sentence (`X said:
- *      "…"`, `adding: "…"`), its subject from the parse (nsubj) when the words are
- *      parsed, else from token patterns (appositions, "X of Y", titles); a quotation
- *      with no attribution of its own continues the previous speaker when it
- *      follows in the same or the next paragraph;
- *   3. reported speech: `X insisted that …`, `X told Y …`, `according to X, …`.
- * Pronouns and surnames are resolved through the actor stage's antecedents when it
- * has run, else to the last named person before them in the text.
+ *      ("it’s", "Ukrainians' land") are not taken for single quotation marks; a
+ *      paragraph left with nested straight marks open is paired again by simple
+ *      alternation;
+ *   2. attribution, in text order: the speech verb after the quotation (`"…," said
+ *      X`, `"…," he added`) or before it in its sentence (`X said: "…"`, `adding:
+ *      "…"`), or in the sentence before it; the verb's subject from the parse when
+ *      the words are parsed (the parser picks the subject phrase, the token rules the
+ *      name inside it), else from token patterns (appositions, "X of Y", titles,
+ *      possessors of statements); a quotation with no attribution of its own
+ *      continues the previous speaker when it follows in the same or the next
+ *      paragraph; one or two words with no speech verb right before them are scare
+ *      quotes;
+ *   3. reported speech (`X insisted that …`, `X told Y …`, `according to X, …`),
+ *      found on the way, so that a later pronoun may refer to its speaker.
+ * Pronouns resolve to the last speaker or titled name before them, else to the actor
+ * stage's antecedent; surnames to their earlier full mention; codes come from the
+ * actor stage's mentions.
  *
- * The document arena holds every per-run array (no malloc per token). */
+ * Every per-document array lives in the document's arena (no malloc per token);
+ * word forms, list memberships and speech verbs are looked up once per word. */
 #include "quote.h"
 
 #include <ctype.h>
@@ -1767,12 +1775,7 @@ sitrep_status quote_run(const quote_lex *lex, sitrep_doc *doc)
                 attrib b2 = {0};
                 b2.vword = SIZE_MAX;
                 int r = attrib_before(&c, &fake, &b2);
-                int noquote = 1;
-                if (lastq >= 0) {
-                    size_t wl = word_at(&c, lastq_close);
-                    if (wl < c.nw && c.wpar[wl] == p->par && lastq_close > W(&c, wo - 1)->start - 400) noquote = 1;
-                }
-                if (r == 1 && b2.s.ok && b2.vword != SIZE_MAX && noquote) {
+                if (r == 1 && b2.s.ok && b2.vword != SIZE_MAX) {
                     at = b2;
                     at.vdist = 99;
                     found = 1;
