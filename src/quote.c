@@ -1150,6 +1150,19 @@ static const char *full_name(qctx *c, size_t w0)
     const sitrep_word *x = W(c, w0);
     const char *s = c->d->text + x->start;
     size_t n = x->end - x->start;
+    if (is_title(c, w0)) {
+        /* "the President": the name an earlier "President X Y" gave */
+        for (size_t w = w0; w-- > 0;) {
+            if (c->inq[w] || !word_is_text(c, w, s, n)) continue;
+            size_t a = w + 1;
+            while (a < w0 && is_title(c, a) && name_word(c, a)) a++;
+            size_t b = a;
+            while (b < w0 && name_word(c, b) && !is_title(c, b)) b++;
+            if (b > a)
+                return arena_strndup(&c->d->mem, c->d->text + W(c, a)->start, W(c, b - 1)->end - W(c, a)->start);
+        }
+        return NULL;
+    }
     for (size_t w = w0; w-- > 0;) {
         if (c->inq[w] || !word_is_text(c, w, s, n)) continue;
         size_t a = w;
