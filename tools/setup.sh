@@ -5,7 +5,7 @@
 # `make demo` and `make check`.
 set -e
 PKGS="build-essential pkg-config clang libclang-rt-14-dev libjansson-dev libgumbo-dev \
-zlib1g-dev libzstd-dev libutf8proc-dev iso-codes wordnet-base"
+zlib1g-dev libzstd-dev libutf8proc-dev iso-codes wordnet-base jq gzip zstd nodejs npm"
 missing=""
 for p in $PKGS; do
     st=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
