@@ -953,15 +953,15 @@ static int subject_before(const qctx *c, size_t v, size_t lo, spk *out)
     }
     if (wf(c, j, F_NPSTOP) || wf(c, j, F_PREPS)) return 0;
     size_t a = np_left(c, j, lo);
-    /* "on Twitter referred", "and said": a prepositional phrase or a second verb
-     * phrase, not a subject */
-    if (a > lo && wf(c, a - 1, F_PREPS) && !name_word(c, a)) return 0;
-    if (a > lo && (weq(c, a - 1, "on") || weq(c, a - 1, "in") ||
-                   (weq(c, a - 1, "and") && !name_word(c, a))))
-        return 0;
     uint32_t r0, r1;
-    if (np_choose(c, a, j + 1, &r0, &r1)) return set_mention(out, r0, r1);
-    return 0;
+    if (!np_choose(c, a, j + 1, &r0, &r1)) return 0;
+    /* "on Twitter referred", "and said": a prepositional phrase or a second verb
+     * phrase, not a subject ("AU trade and industry commissioner Albert Muchanga
+     * announced" keeps its name) */
+    int name = name_word(c, r0) && r0 > a;
+    if (a > lo && (weq(c, a - 1, "on") || weq(c, a - 1, "in"))) return 0;
+    if (a > lo && wf(c, a - 1, F_PREPS) && !name_word(c, a) && !name) return 0;
+    return set_mention(out, r0, r1);
 }
 
 /* Subject after verb v (words before hi): `said X`, `reads Judge Miller's statement`. */
