@@ -674,7 +674,8 @@ int event_sentence_codable(const dict_set *ds, const sitrep_doc *d, size_t si)
     for (uint32_t i = 0; i < s->nwords && !(verb && actor); i++) {
         const sitrep_word *w = &d->words.v[s->word + i];
         uint32_t id = upper_id(ds, wnorm(w));
-        if (!verb) {
+        /* the coder looks at verbs and nouns only (event_run) */
+        if (!verb && (!w->upos || w->upos == SITREP_UPOS_VERB || w->upos == SITREP_UPOS_NOUN)) {
             dict_form f[1];
             uint32_t lid = w->lemma ? upper_id(ds, w->lemma) : 0;
             verb = (id && dict_verb_lookup(ds, id, f, 1) > 0) || (lid && dict_verb_lookup(ds, lid, f, 1) > 0);

@@ -177,6 +177,7 @@ static int32_t date_int(const char *s)
 
 sitrep_status pipeline_run_from(const sitrep_pipeline *pl, sitrep_doc *doc, pipeline_stage from)
 {
+    if (!pl || !doc) return SITREP_ERR_USAGE;
     if (doc->failed) return SITREP_OK;
     const char *date = doc->field[SITREP_FIELD_DATE];
     if (!date) sitrep_doc_set(doc, SITREP_FIELD_DATE, pl->date, 10);
