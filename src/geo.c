@@ -918,7 +918,7 @@ sitrep_status geo_run(const geo_gazetteer *g, sitrep_doc *doc)
             if (x->list_adm1 && p->kind == GEO_ADM1) sc += 4;
             for (uint32_t c = 0; x->comma_ctx >= 0 && c < x->cn && c < MAX_CAND; c++) {
                 const geo_file_place *cp = gplace(g, g->names[x->clo + c].place);
-                if (cp && contains(cp, p)) { sc += 10; break; }
+                if (cp && (contains(cp, p) || cp == p)) { sc += 10; break; }   /* "Washington, D.C." */
             }
             if (xin && contains(p, xin)) sc += 10;
             if (sc > best) { best = sc; bi = pi; }
