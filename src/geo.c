@@ -1,29 +1,38 @@
 /* geo.c — the gazetteer (an mmap'd table, src/geo.h) and the locations stage.
  *
- * Recognition: a run of capitalised (or PROPN) words is looked up from each word,
- * longest name first. A match is kept when it is the whole run (so "George
- * Washington", "Paris Hilton" and "US President" are not places), apart from a
- * following place noun ("Kursk region", "Gaza City") that joins the mention.
- * Small places (weak names: no country, no subdivision, under 50,000 people) need a
- * locative context: a preposition before them ("in", "at", "near", "from"...), a
- * place noun after them, or ", Country". A place that is the subject of the verb
- * right after it ("Moscow said", "Russia has warned") is an actor, not a place.
- * Adjectives (demonyms: "Russian") are never places.
+ * Recognition: a run of capitalised words (untagged) or of PROPN/NOUN/X/ADJ words
+ * with a capital is looked up from each word, longest name first. A match is kept
+ * when it is the whole run (so "George Washington", "Paris Hilton" and "US
+ * President" are not places), apart from compass words before it and a place noun
+ * after it that joins the mention ("Kursk region", "Gaza City"). Not places:
+ * a lone ADJ (demonyms: "Russian"), function words, months, institutions and common
+ * nouns that GeoNames also has as towns ("We", "March", "Congress"), acronyms for
+ * small towns ("EU"), a name inside a person or organisation the actors stage found,
+ * a surname seen in a longer name of the article ("Ginger Baker" ... "Baker").
+ * Small places (under 50,000 people, not a capital or seat; or any but a country
+ * first in a sentence or quote) need context: "in", "at", "near"... before, a place
+ * noun after, ", Y" after, or another licensed mention of the same place in the
+ * article (one sense per article). A name that is the subject of an action or
+ * speech verb right after it ("Moscow said", "Russia has warned"; with a parse:
+ * nsubj of a non-stative verb within three words) is an actor, not a place.
  *
  * Disambiguation: prior (country 9, subdivision 5.5, place log10(population) +2.5
- * capital +0.5 seat -1 section) + the article's evidence, from the other names it
+ * capital +0.5 seat -1 section) + the article's evidence from the other names it
  * mentions (a name's own mentions are no evidence for it): its country named (+3 for
  * a country or subdivision, +1.5 for a place), for a place its subdivision named
- * (+4), for a subdivision a place in it named (+3); + 5 for a subdivision before
- * "region"/"oblast"..., + 2 for a place before "city"; + 10 for "X, Y" when Y
- * contains X (both ways).
+ * (+4), for a subdivision a place in it named (+3, none when a namesake seat is a
+ * candidate: "Smolensk" is the city); +5 for a subdivision before "region",
+ * "oblast"..., +5 for a place before "city"; +4 for a subdivision in a list of
+ * subdivisions ("Maine, New York, New Jersey"); +10 for "X, Y" when Y contains X
+ * or is X, both ways ("Paris, Texas", "Atlanta, Georgia", "Washington, D.C.").
  *
  * Event location: among the places of the event's clause (when the sentence is
  * parsed: the clause of the verb the source or target attaches to, with its
- * attached phrases; else the sentence) that are not its source or target, the
- * first after "in", "at", "near"...; for physical events (CAMEO roots 14-20,
- * 06-08) also after "to", "from"..., else any place of the clause, else the
- * article's dominant place (most mentioned; the first on a tie); else null. */
+ * non-finite attached phrases; else the sentence) that are not its source or target
+ * (unless after "in", "at"...), the first after "in", "at", "near"...; for physical
+ * events (CAMEO roots 14-20, 06-08) also after "to", "from"..., else any place of
+ * the clause, else the article's dominant place (most mentioned; the first on a
+ * tie); else null. */
 #include "geo.h"
 
 #include <ctype.h>
@@ -329,13 +338,14 @@ static const char *const place_modifiers[] = {
     "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
     "northwestern", "southeastern", "southwestern", "greater", "upper", "lower", "the", NULL
 };
-/* When no parse is available: verbs right after a name that make it a subject actor. */
 /* Verbs whose subject is described, not acting (lemmas). */
 static const char *const stative_verbs[] = {
     "be", "have", "become", "remain", "seem", "appear", "lie", "sit", "stand", "border",
     "neighbour", "neighbor", "host", "contain", "include", "lack", "need", "face", "see",
     "experience", "suffer", "record", "rank", "belong", "look", "feel", "get", NULL
 };
+/* When no parse is available: verbs (or an auxiliary and a verb) right after a name
+ * that make it a subject actor. */
 static const char *const actor_aux[] = {"has", "have", "had", "will", "would", "is", "was", NULL};
 static const char *const actor_verbs[] = {
     "said", "says", "say", "wants", "want", "respond", "responded", "retaliate", "retaliated",
@@ -399,7 +409,7 @@ static int is_cap(const char *s)
 /* Could this word be (part of) a name? Tagged words: PROPN, or a capitalised NOUN, X
  * or ADJ (taggers miss rare names, and tag "New" in "New Zealand" and "Saudi" in
  * "Saudi Arabia" ADJ); untagged: capitalised. A name of one ADJ word alone is never
- * a place (demonyms: "Russian"): see adj_only. */
+ * a place (demonyms: "Russian"): find_mentions skips it. */
 static int name_like(const sitrep_word *w)
 {
     if (!w->form || !is_cap(w->form) || strchr(w->form, '$')) return 0;   /* "US$" */
@@ -457,9 +467,6 @@ static int all_caps(const sitrep_word *w, uint32_t n)
     return letters >= 2;
 }
 
-/* The key of the text of words [a, b) ("" when empty). */
-static const char *key_of(const sitrep_doc *doc, uint32_t a, uint32_t b, char *key);
-
 /* The key of the text of words [a, b). */
 static size_t span_key(const sitrep_doc *doc, uint32_t a, uint32_t b, char *key)
 {
@@ -468,6 +475,7 @@ static size_t span_key(const sitrep_doc *doc, uint32_t a, uint32_t b, char *key)
     return geo_key(doc->text + s, e - s, key, MAX_KEY);
 }
 
+/* The same, "" when empty. */
 static const char *key_of(const sitrep_doc *doc, uint32_t a, uint32_t b, char *key)
 {
     if (span_key(doc, a, b, key) == 0) key[0] = 0;
