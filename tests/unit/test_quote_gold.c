@@ -16,6 +16,9 @@
  *   code accuracy             over those with a gold code, when actors are available.
  * Run twice: segmentation only (no actors), and through the pipeline (actors, and the
  * tagger/parser when a model is installed) when the pipeline can be built.
+ * The rows for articles of topic "other" are a held-out random sample annotated after
+ * the stage was tuned: for them only span recall and speaker accuracy are reported
+ * (a sample cannot give precision).
  * SITREP_QUOTE_DEBUG=1 prints every miss. */
 #include <ctype.h>
 #include <jansson.h>
@@ -90,7 +93,8 @@ typedef struct score {
 } score;
 
 static void run_article(const quote_lex *lex, const sitrep_pipeline *pl, sitrep_doc *d,
-                        const char *id, const char *date, const char *text, score *sc, int debug)
+                        const char *id, const char *date, const char *text, score *sc, int debug,
+                        int sample)
 {
     sitrep_doc_reset(d);
     sitrep_doc_set_text(d, text, strlen(text));
@@ -105,12 +109,13 @@ static void run_article(const quote_lex *lex, const sitrep_pipeline *pl, sitrep_
     for (size_t k = 0; k < d->quotes.n; k++) {
         const sitrep_quote *q = &d->quotes.v[k];
         if (!strcmp(q->kind, "indirect")) { sc->indirect++; continue; }
-        if (!strcmp(q->kind, "scare")) sc->scare_pred++;
-        sc->pred++;
         long s = (long)sitrep_doc_cp(d, q->start), e = (long)sitrep_doc_cp(d, q->end);
         gq *g = NULL;
         for (size_t i = 0; i < NG; i++)
             if (!strcmp(G[i].id, id) && G[i].s == s && G[i].e == e) g = &G[i];
+        if (sample && !g) continue;
+        if (!strcmp(q->kind, "scare")) sc->scare_pred++;
+        sc->pred++;
         if (!g) {
             if (debug)
                 printf("  FP %s %ld-%ld %s: %.60s\n", id, s, e, q->kind, d->text + q->start);
@@ -160,16 +165,19 @@ static void run_article(const quote_lex *lex, const sitrep_pipeline *pl, sitrep_
     }
 }
 
-static void report(const char *label, const score *sc, double *f1, double *acc)
+static void report(const char *label, const score *sc, double *f1, double *acc, int sample)
 {
     double p = sc->pred ? (double)sc->tp / (double)sc->pred : 0;
     double r = sc->gold ? (double)sc->tp / (double)sc->gold : 0;
     *f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
     *acc = sc->gspk ? (double)sc->spk_ok / (double)sc->gspk : 0;
-    printf("  %s: spans P %.1f%% R %.1f%% F1 %.1f%% (%zu predicted, %zu gold, %zu right; "
-           "%zu scare, %zu indirect not scored); speaker %.1f%% (%zu/%zu), strict %.1f%%",
-           label, 100 * p, 100 * r, 100 * *f1, sc->pred, sc->gold, sc->tp, sc->scare_pred,
-           sc->indirect, 100 * *acc, sc->spk_ok, sc->gspk,
+    if (sample)
+        printf("  %s: spans R %.1f%% (%zu gold, %zu found)", label, 100 * r, sc->gold, sc->tp);
+    else
+        printf("  %s: spans P %.1f%% R %.1f%% F1 %.1f%% (%zu predicted, %zu gold, %zu right; "
+               "%zu scare, %zu indirect not scored)", label, 100 * p, 100 * r, 100 * *f1, sc->pred,
+               sc->gold, sc->tp, sc->scare_pred, sc->indirect);
+    printf("; speaker %.1f%% (%zu/%zu), strict %.1f%%", 100 * *acc, sc->spk_ok, sc->gspk,
            sc->gspk ? 100.0 * (double)sc->strict / (double)sc->gspk : 0);
     if (sc->gcode) printf("; code %.1f%% (%zu/%zu)", 100.0 * (double)sc->code_ok / (double)sc->gcode,
                           sc->code_ok, sc->gcode);
@@ -198,7 +206,7 @@ static void quote_gold_wikinews_politics(void)
     if (!pl) printf("  (pipeline unavailable: %s; actors not scored)\n", err.msg);
     int debug = getenv("SITREP_QUOTE_DEBUG") != NULL;
     sitrep_doc *d = sitrep_doc_new();
-    score seg = {0}, full = {0};
+    score seg = {0}, full = {0}, hseg = {0}, hfull = {0};
     char *line = NULL;
     size_t cap = 0, narticles = 0;
     while (getline(&line, &cap, f) > 0) {
@@ -209,19 +217,27 @@ static void quote_gold_wikinews_politics(void)
         const char *id = json_string_value(json_object_get(o, "id"));
         const char *text = json_string_value(json_object_get(o, "text"));
         const char *date = json_string_value(json_object_get(o, "date"));
-        if (topic && id && text && !strcmp(topic, "politics_conflict")) {
-            narticles++;
-            run_article(lex, NULL, d, id, date, text, &seg, debug);
-            if (pl) run_article(lex, pl, d, id, date, text, &full, debug && getenv("SITREP_QUOTE_DEBUG")[0] >= '2');
+        int politics = topic && !strcmp(topic, "politics_conflict"), sampled = 0;
+        for (size_t i = 0; id && i < NG && !politics; i++)
+            if (!strcmp(G[i].id, id)) sampled = 1;
+        if (id && text && (politics || sampled)) {
+            narticles += politics;
+            int dbg2 = debug && getenv("SITREP_QUOTE_DEBUG")[0] >= '2';
+            run_article(lex, NULL, d, id, date, text, politics ? &seg : &hseg, debug, !politics);
+            if (pl) run_article(lex, pl, d, id, date, text, politics ? &full : &hfull, dbg2, !politics);
         }
         json_decref(o);
     }
     free(line);
     fclose(f);
-    printf("  %zu articles, %zu gold quotations\n", narticles, NG);
-    double f1, acc, f1b, accb;
-    report("segmentation only", &seg, &f1, &acc);
-    if (pl) report("pipeline (actors)", &full, &f1b, &accb);
+    printf("  %zu politics articles, %zu gold quotations (%zu of them held-out, other topics)\n",
+           narticles, NG, hseg.gold);
+    double f1, acc, f1b, accb, hf, hacc;
+    report("segmentation only", &seg, &f1, &acc, 0);
+    if (pl) report("pipeline (actors)", &full, &f1b, &accb, 0);
+    printf("  held-out sample (other topics; precision not measurable on a sample):\n");
+    report("segmentation only", &hseg, &hf, &hacc, 1);
+    if (pl) report("pipeline (actors)", &hfull, &hf, &hacc, 1);
     /* floors: the figures reached when this test was written (README/BENCHMARKS) */
     CHECK(f1 >= 0.90);
     CHECK(acc >= 0.85);
