@@ -23,7 +23,7 @@ static const char *gazetteer_path(void)
     return buf;
 }
 
-#define NEED_GAZETTEER() do { if (!gz) SKIP("gazetteer not built (make gazetteer; needs npm ci)"); } while (0)
+#define NEED_GAZETTEER() do { if (!gz) SKIP("gazetteer not built (run `make deps` then `make data`)"); } while (0)
 
 static sitrep_doc *run_text(const char *text)
 {

@@ -85,7 +85,7 @@ static void gold_wikinews(void)
     sitrep_error err;
     sitrep_error_clear(&err);
     geo_gazetteer *gz = geo_load(gazetteer_path(), &err);
-    if (!gz) { fclose(jf); SKIP("gazetteer not built (make gazetteer; needs npm ci)"); }
+    if (!gz) { fclose(jf); SKIP("gazetteer not built (run `make deps` then `make data`)"); }
     size_t ng = 0;
     gold *g = read_gold(&ng);
     CHECK(g != NULL && ng >= 150);
