@@ -5,6 +5,7 @@
  * gazetteer is a build product ($BUILD/data/gazetteer.bin, or $SITREP_GAZETTEER):
  * cases that need it skip, saying so, when it is absent. */
 #include <math.h>
+#include <stdlib.h>
 
 #include "test.h"
 #include "doc.h"
@@ -91,8 +92,10 @@ static void load_errors(void)
     CHECK_INT(err.status, SITREP_ERR_MODEL);
     CHECK(strstr(err.msg, "magic") != NULL || strstr(err.msg, "short") != NULL);
     if (!gz) return;
-    /* a truncated copy of the real table */
-    FILE *in = fopen(gazetteer_path(), "rb"), *out = fopen("tests/fixtures/geo/.truncated.tmp", "wb");
+    /* a truncated copy of the real table, in a temporary file of our own */
+    char tmp[] = "/tmp/sitrep-geo-truncated-XXXXXX";
+    int fd = mkstemp(tmp);
+    FILE *in = fopen(gazetteer_path(), "rb"), *out = fd >= 0 ? fdopen(fd, "wb") : NULL;
     CHECK(in && out);
     if (in && out) {
         char buf[4096];
@@ -102,10 +105,10 @@ static void load_errors(void)
     if (in) fclose(in);
     if (out) fclose(out);
     sitrep_error_clear(&err);
-    CHECK(geo_load("tests/fixtures/geo/.truncated.tmp", &err) == NULL);
+    CHECK(geo_load(tmp, &err) == NULL);
     CHECK_INT(err.status, SITREP_ERR_MODEL);
     CHECK(strstr(err.msg, "truncated") != NULL);
-    remove("tests/fixtures/geo/.truncated.tmp");
+    remove(tmp);
 }
 
 static void lookup_alt_names(void)
