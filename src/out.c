@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "doc.h"
+#include "quote.h"
 
 /* JSON string escaping: a 256-entry table; 0 = copy, 'u' = \u00XX, else the
  * escape letter. The text is valid UTF-8 (repaired on input). */
@@ -216,7 +217,7 @@ static sitrep_status write_json(const sitrep_doc *d, sitrep_buf *b)
 
 static const char tsv_header[] =
     "id\tdate\tsentence\tsource_code\tsource_text\ttarget_code\ttarget_text\tcode\troot\t"
-    "quad\tgoldstein\tplover\tnegated\tlocation\tcountry\tadm1\tlat\tlon\n";
+    "quad\tgoldstein\tplover\tnegated\tlocation\tcountry\tadm1\tlat\tlon\tquotes\n";
 
 const char *sitrep_tsv_header(void) { return tsv_header; }
 
@@ -237,6 +238,10 @@ static int tsv_field(sitrep_buf *b, const char *s)
 static sitrep_status write_tsv(const sitrep_doc *d, sitrep_buf *b)
 {
     int r = 0;
+    /* the article's quotations, GKG style (offset|length|verb|quote joined by #),
+     * repeated on each of its rows */
+    sitrep_buf gkg = {0};
+    if (d->events.n && quote_gkg(d, &gkg) != SITREP_OK) r = -1;
     for (size_t i = 0; i < d->events.n; i++) {
         const sitrep_event *e = &d->events.v[i];
         r |= tsv_field(b, d->field[SITREP_FIELD_ID]) | buf_putc(b, '\t') |
@@ -262,8 +267,10 @@ static sitrep_status write_tsv(const sitrep_doc *d, sitrep_buf *b)
         } else {
             r |= buf_put(b, "\t\t\t\t", 4);
         }
+        r |= buf_putc(b, '\t') | tsv_field(b, gkg.data);
         r |= buf_putc(b, '\n');
     }
+    sitrep_buf_free(&gkg);
     return r ? SITREP_ERR_NOMEM : SITREP_OK;
 }
 

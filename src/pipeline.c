@@ -18,6 +18,7 @@
 #include "event.h"
 #include "model.h"
 #include "paths.h"
+#include "quote.h"
 #include "seg.h"
 #include "tone.h"
 
@@ -27,6 +28,7 @@ struct sitrep_pipeline {
     sr_model *model;
     dict_set *dict;
     tone_lex *tone;
+    quote_lex *quotes;
 };
 
 /* YYYY-MM-DD with a real calendar date. */
@@ -152,6 +154,7 @@ sitrep_pipeline *sitrep_pipeline_new(const sitrep_options *opt, sitrep_error *er
     if (!opt->parse_only) {
         if (!load_dictionaries(pl, opt, err)) goto fail;
         if (!(pl->tone = tone_lex_load(NULL, NULL, err))) goto fail;
+        if (!(pl->quotes = quote_lex_load(NULL, err))) goto fail;
     }
     return pl;
 fail:
@@ -165,6 +168,7 @@ void sitrep_pipeline_free(sitrep_pipeline *pl)
     model_free(pl->model);
     dict_set_free(pl->dict);
     tone_lex_free(pl->tone);
+    quote_lex_free(pl->quotes);
     free(pl);
 }
 
@@ -202,6 +206,8 @@ sitrep_status pipeline_run_from(const sitrep_pipeline *pl, sitrep_doc *doc, pipe
     if ((st = actor_run(pl->dict, doc, day)) != SITREP_OK) return st;
     event_opts eo = {pl->explain};
     if ((st = event_run(pl->dict, &eo, doc)) != SITREP_OK) return st;
+    /* quotes before tone: a quoted speaker's words are not the article's */
+    if ((st = quote_run(pl->quotes, doc)) != SITREP_OK) return st;
     if ((st = tone_run(pl->tone, doc)) != SITREP_OK) return st;
     doc->tone.loaded_density = tone_loaded_density(doc);
     if (pl->detail) {

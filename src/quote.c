@@ -1247,9 +1247,12 @@ static int resolve(qctx *c, spk *s)
     int single = s->w1 == s->w0 + 1;
     int pron = single && (weq(c, s->w0, "he") || weq(c, s->w0, "she"));
     const sitrep_actor *a = d->actors.n ? actor_over(c, s->ms, s->me) : NULL;
-    /* a pronoun: the last speaker or titled name first (quotes follow their
-     * speakers), the actor stage's antecedent when there is none */
-    if (pron) s->text = last_person(c, s->w0);
+    /* a pronoun: the actor stage's antecedent when it is a person (it weighs every
+     * mention, not only speakers: "Putin ... He said:"), else the last speaker or
+     * titled name */
+    const sitrep_actor *ant0 = a && a->antecedent && a->antecedent <= d->actors.n ? &d->actors.v[a->antecedent - 1] : NULL;
+    int ant_person = ant0 && ant0->kind && !strcmp(ant0->kind, "person");
+    if (pron && !ant_person) s->text = last_person(c, s->w0);
     if (s->text) {
         if (d->actors.n) s->code = code_for(c, s->text);
     } else if (a && a->antecedent && a->antecedent <= d->actors.n) {

@@ -75,7 +75,7 @@ static void event_json_and_tsv(void)
                     "\"root\":\"13\",\"quad\":4,\"goldstein\":-7.0,\"plover\":\"THREATEN\",\"negated\":false,"
                     "\"location\":null}]") != NULL);
     CHECK_STR(render(d, SITREP_FORMAT_TSV),
-              "e1\t2025-03-13\t0\tRUSGOV\tPutin\tUKR\tUkraine\t138\t13\t4\t-7.0\tTHREATEN\t0\t\t\t\t\t\n");
+              "e1\t2025-03-13\t0\tRUSGOV\tPutin\tUKR\tUkraine\t138\t13\t4\t-7.0\tTHREATEN\t0\t\t\t\t\t\t\n");
     e->target.present = 0;
     e->code = "075A";
     e->root = NULL;
@@ -102,7 +102,7 @@ static void tsv_header_columns(void)
     const char *h = sitrep_tsv_header();
     int tabs = 0;
     for (const char *p = h; *p; p++) tabs += *p == '\t';
-    CHECK_INT(tabs, 17);
+    CHECK_INT(tabs, 18);
     CHECK(h[strlen(h) - 1] == '\n');
 }
 
