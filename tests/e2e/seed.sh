@@ -50,3 +50,15 @@ for w in despot tyrant chilling; do
     n=$(jq --arg w "$w" '[.loaded[] | select(.text == $w and .in_quote == false)] | length' "$out")
     if [ "${n:-0}" -gt 0 ]; then t_ok "seed_loaded_$w"; else t_fail "seed_loaded_$w" "not found outside quotations"; fi
 done
+
+# quote TEXT-PREFIX CODE: the quotation starting with TEXT has a speaker coded CODE
+quote() {
+    n=$(jq --arg t "$1" --arg c "$2" '[.quotes[] | select((.text | startswith($t)) and .speaker != null and .speaker.code == $c)] | length' "$out")
+    name=$(echo "$1" | tr -c 'A-Za-z\n' '_' | cut -c1-24)
+    if [ "${n:-0}" -gt 0 ]; then t_ok "seed_quote_$name"; else t_fail "seed_quote_$name" "no quote \"$1…\" by $2"; fi
+}
+quote "Our task in the near future" RUSGOV
+quote "with a lot of caution" RUSGOV
+quote "The borders of Nato" POLGOV
+quote "I think it" POLGOV
+quote "They didn" POLGOV
