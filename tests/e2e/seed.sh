@@ -62,3 +62,15 @@ quote "with a lot of caution" RUSGOV
 quote "The borders of Nato" POLGOV
 quote "I think it" POLGOV
 quote "They didn" POLGOV
+
+# place TEXT COUNTRY LAT LON: a location mention TEXT in COUNTRY within 1 degree
+place() {
+    n=$(jq --arg t "$1" --arg c "$2" --argjson la "$3" --argjson lo "$4" '[.locations[] | select(.text == $t and .country == $c
+        and .lat != null and ((.lat - $la) | fabs) < 1 and ((.lon - $lo) | fabs) < 1)] | length' "$out")
+    name=$(echo "$1" | tr ' ' '_')
+    if [ "${n:-0}" -gt 0 ]; then t_ok "seed_place_$name"; else t_fail "seed_place_$name" "no place \"$1\" in $2 near $3,$4"; fi
+}
+place "Kursk region" RUS 51.7 36.2
+place "London" GBR 51.5 -0.1
+place "Warsaw" POL 52.2 21.0
+place "Belarus" BLR 53.7 27.9
