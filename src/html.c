@@ -297,6 +297,10 @@ static const char *const special_stops[] = {
 /* elements that put a marker in the list of active formatting elements */
 static const char *const marker_tags[] = {
     "applet", "marquee", "object", "template", "td", "th", "caption", NULL };
+/* formatting elements: reopened by the tree builder after implied closings */
+static const char *const formatting_tags[] = {
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong",
+    "tt", "u", NULL };
 /* HTML start tags that break out of svg/math content */
 static const char *const breakout[] = {
     "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt",
@@ -316,13 +320,14 @@ typedef struct est {
 } est;
 
 /* what an open element stops, found once when it is pushed */
-enum { ST_SCOPE = 1, ST_TABLE = 2, ST_TR = 4, ST_CELLCAP = 8, ST_SPECIAL = 16, ST_MARKER = 32 };
+enum { ST_SCOPE = 1, ST_TABLE = 2, ST_TR = 4, ST_CELLCAP = 8, ST_SPECIAL = 16, ST_MARKER = 32, ST_FORMAT = 64 };
 
 static unsigned stop_flags(const char *nm, size_t nl)
 {
     unsigned f = name_in(nm, nl, scope_stops) ? ST_SCOPE : 0;
     if (name_in(nm, nl, special_stops)) f |= ST_SPECIAL;
     if (name_in(nm, nl, marker_tags)) f |= ST_MARKER;
+    if (name_in(nm, nl, formatting_tags)) f |= ST_FORMAT;
     if (nl == 5 && memcmp(nm, "table", 5) == 0) f |= ST_TABLE;
     if (nl == 2 && memcmp(nm, "tr", 2) == 0) f |= ST_TR;
     if ((nl == 2 && (memcmp(nm, "td", 2) == 0 || memcmp(nm, "th", 2) == 0)) ||
@@ -350,6 +355,40 @@ static size_t est_find(const est *e, const char *a, const char *b, unsigned stop
     return 0;
 }
 
+/* Closes the open elements from index k up, as implied end tags do. The
+ * formatting elements among them stay (the tree builder reopens them at the
+ * next start tag or text), except those above a closed marker element. */
+static void est_pop_to(est *e, size_t k)
+{
+    size_t top = e->depth, m = top, w = k;
+    for (size_t i = k; i < top; i++)
+        if (e->flags[i] & ST_MARKER) m = i;
+    for (size_t i = k; i < top; i++) {
+        if (!(e->flags[i] & ST_FORMAT) || (m < top && i > m)) continue;
+        if (w != i) {
+            memcpy(e->name[w], e->name[i], e->len[i]);
+            e->len[w] = e->len[i];
+            e->foreign[w] = e->foreign[i];
+            e->flags[w] = e->flags[i];
+        }
+        w++;
+    }
+    e->depth = w;
+}
+
+/* Removes the element at index i alone (the adoption agency closes a
+ * formatting element and keeps what was opened inside it). */
+static void est_remove(est *e, size_t i)
+{
+    for (; i + 1 < e->depth; i++) {
+        memcpy(e->name[i], e->name[i + 1], e->len[i + 1]);
+        e->len[i] = e->len[i + 1];
+        e->foreign[i] = e->foreign[i + 1];
+        e->flags[i] = e->flags[i + 1];
+    }
+    e->depth--;
+}
+
 /* est_find, only when a <table> is open below the match (cells and rows
  * outside tables are ignored by the tree builder: nothing is closed). */
 static size_t est_find_in_table(const est *e, const char *a, const char *b, unsigned stops)
@@ -370,23 +409,23 @@ static int est_start(est *e, const char *nm, size_t nl)
         while (e->depth && e->foreign[e->depth - 1]) e->depth--;
     }
 #define IS(lit) (nl == sizeof lit - 1 && memcmp(nm, lit, nl) == 0)
-    if (name_in(nm, nl, p_closers) && (k = est_find(e, "p", NULL, ST_SCOPE))) e->depth = k - 1;
-    if (IS("li") && (k = est_find(e, "li", NULL, ST_SPECIAL))) e->depth = k - 1;
-    if ((IS("dd") || IS("dt")) && (k = est_find(e, "dd", "dt", ST_SPECIAL))) e->depth = k - 1;
+    if (name_in(nm, nl, p_closers) && (k = est_find(e, "p", NULL, ST_SCOPE))) est_pop_to(e, k - 1);
+    if (IS("li") && (k = est_find(e, "li", NULL, ST_SPECIAL))) est_pop_to(e, k - 1);
+    if ((IS("dd") || IS("dt")) && (k = est_find(e, "dd", "dt", ST_SPECIAL))) est_pop_to(e, k - 1);
     if ((IS("td") || IS("th")) && (k = est_find_in_table(e, "td", "th", ST_TABLE | ST_TR)))
-        e->depth = k - 1;
-    if (IS("tr") && (k = est_find_in_table(e, "tr", NULL, ST_TABLE))) e->depth = k - 1;
-    if (IS("table") && (k = est_find(e, "table", NULL, ST_CELLCAP))) e->depth = k - 1;
+        est_pop_to(e, k - 1);
+    if (IS("tr") && (k = est_find_in_table(e, "tr", NULL, ST_TABLE))) est_pop_to(e, k - 1);
+    if (IS("table") && (k = est_find(e, "table", NULL, ST_CELLCAP))) est_pop_to(e, k - 1);
     if ((IS("a") || IS("nobr")) && (k = est_find(e, IS("a") ? "a" : "nobr", NULL, ST_MARKER)))
-        e->depth = k - 1;
-    if (IS("button") && (k = est_find(e, "button", NULL, ST_SCOPE))) e->depth = k - 1;
-    if (IS("select") && (k = est_find(e, "select", NULL, 0))) e->depth = k - 1;
-    if (IS("form") && est_find(e, "form", NULL, 0)) return 0;
+        est_remove(e, k - 1);
+    if (IS("button") && (k = est_find(e, "button", NULL, ST_SCOPE))) est_pop_to(e, k - 1);
+    if (IS("select") && (k = est_find(e, "select", NULL, 0))) est_pop_to(e, k - 1);
+    /* a nested <form> is ignored, except inside <template>: assume it opens */
     if ((IS("option") || IS("optgroup")) && e->depth && est_is(e, e->depth - 1, "option", 6))
         e->depth--;
     if (IS("optgroup") && e->depth && est_is(e, e->depth - 1, "optgroup", 8)) e->depth--;
     if ((IS("rb") || IS("rt") || IS("rp") || IS("rtc")) && (k = est_find(e, "ruby", NULL, ST_SCOPE)))
-        e->depth = k;
+        est_pop_to(e, k);
     if (nl == 2 && nm[0] == 'h' && nm[1] >= '1' && nm[1] <= '6' && e->depth) {
         const char *t = e->name[e->depth - 1];
         if (e->len[e->depth - 1] == 2 && t[0] == 'h' && t[1] >= '1' && t[1] <= '6') e->depth--;
@@ -456,7 +495,8 @@ static size_t depth_scan(const char *s, size_t n, out *o)
             } else {
                 size_t d = e->depth;
                 while (d > 0 && !est_is(e, d - 1, name, nl)) d--;
-                if (d > 0) e->depth = d - 1;
+                if (d > 0 && (e->flags[d - 1] & ST_FORMAT)) est_remove(e, d - 1);
+                else if (d > 0) est_pop_to(e, d - 1);
             }
         } else if (!foreign && name_in(name, nl, raw_text_tags)) {
             /* skip the raw text to its end tag */
