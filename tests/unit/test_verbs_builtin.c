@@ -90,6 +90,31 @@ static int block_has(const dict_set *s, const char *name, const char *elem, cons
     return 0;
 }
 
+/* Index of the first pattern of block `name` coded `code` with the word or synset
+ * `elem` before or after the verb; -1 when there is none. Patterns of equal
+ * score are tried in file order, so the index says which one wins a tie. */
+static long pattern_at(const dict_set *s, const char *name, const char *elem, const char *code)
+{
+    for (size_t b = 0; b < dict_nblocks(s); b++) {
+        if (strcmp(dict_block_name(s, (uint32_t)b), name) != 0) continue;
+        for (size_t i = 0; i < dict_block_npatterns(s, (uint32_t)b); i++) {
+            dict_pattern p;
+            if (!dict_block_pattern(s, (uint32_t)b, i, &p) || !p.code || strcmp(p.code, code) != 0)
+                continue;
+            for (int side = 0; side < 2; side++) {
+                const dict_elem *el = side ? p.pre : p.post;
+                size_t ne = side ? p.npre : p.npost;
+                for (size_t k = 0; k < ne; k++) {
+                    const char *t = el[k].kind == DICT_E_WORD ? dict_word(s, el[k].id)
+                                  : el[k].kind == DICT_E_SYNSET ? dict_synset_name(s, el[k].id) : NULL;
+                    if (t && strcmp(t, elem) == 0) return (long)i;
+                }
+            }
+        }
+    }
+    return -1;
+}
+
 static void loads_strict(void)
 {
     dict_set *s = load();
@@ -304,6 +329,51 @@ static void no_shadowed_verbs(void)
     dict_set_free(s);
 }
 
+/* Verbs that are events only through their object (light verbs) and the
+ * decisions that make them code (VERBS.md, "Light verbs"). */
+static void object_coded_verbs(void)
+{
+    dict_set *s = load();
+    check_form(s, "LAUNCHED", "LAUNCH", "---");
+    check_form(s, "BEGAN", "BEGIN", "---");
+    check_form(s, "OPENED", "OPEN", "---");
+    check_form(s, "STAGED", "STAGE", "---");
+    check_form(s, "USED", "USE", "---");
+    check_form(s, "PREVENTED", "PREVENT", "---");
+    check_form(s, "LODGED", "LODGE", "---");
+    check_form(s, "BOOSTED", "STRENGTHEN", "---");
+    check_form(s, "PUT", "PUT", "---");
+    check_form(s, "CUT", "STOP_AID", "---");
+    check_form(s, "DECLARED", "ANNOUNCE", "010");
+    check_form(s, "REITERATED", "REITERATE", "010");
+    check_form(s, "SAID", "SAY", "010");
+    CHECK(block_has(s, "LAUNCH", "&ATTACKN", "190"));
+    CHECK(block_has(s, "LAUNCH", "&MEDIATION", "045"));
+    CHECK(block_has(s, "LAUNCH", "INVESTIGATION", "090"));
+    CHECK(block_has(s, "BEGIN", "&WITHDRAWAL", "0874"));
+    CHECK(block_has(s, "STAGE", "&PROTESTN", "141"));
+    CHECK(block_has(s, "ANNOUNCE", "&CEASEFIRE", "0871"));
+    CHECK(block_has(s, "REITERATE", "DEMAND", "100"));
+    CHECK(block_has(s, "STRENGTHEN", "&COOPERATION", "060"));
+    CHECK(block_has(s, "PUT", "ALERT", "152"));
+    CHECK(block_has(s, "LODGE", "PROTEST", "114"));
+    CHECK(block_has(s, "ARREST", "EXERCISES", "150"));       /* HOLD exercises, not 173 */
+    CHECK(pattern_at(s, "AGREE", "NOT", "120") >= 0);        /* "will not accept" */
+    CHECK(block_has(s, "DENY", "APPEAL", "120"));            /* dismissed an appeal */
+    /* a "labour" strike outranks an armed strike when only "strike" is named */
+    long strike = pattern_at(s, "BEGIN", "STRIKE", "143"), attack = pattern_at(s, "BEGIN", "&ATTACKN", "190");
+    CHECK(strike >= 0 && attack > strike);
+    /* ties go to the first pattern: the specific aid sets come before &AID */
+    long econ = pattern_at(s, "STOP_AID", "&ECONAID", "1621"), aid = pattern_at(s, "STOP_AID", "&AID", "162");
+    CHECK(econ >= 0 && aid > econ);
+    /* withdrawing peacekeepers FROM a country outscores the retreat (FROM +) */
+    CHECK(pattern_at(s, "DEESCALATE", "&PEACEKEEPER", "1661") >= 0);
+    /* a named suspension outranks a truce mentioned in the same clause */
+    long susp = pattern_at(s, "ANNOUNCE", "SUSPENSION", "160"), truce = pattern_at(s, "ANNOUNCE", "&CEASEFIRE", "0871");
+    CHECK(susp >= 0 && truce > susp);
+    dict_set_free(s);
+}
+
 /* Every cue category 01..20 has at least one block whose code is in it. */
 static void every_root_covered(void)
 {
@@ -329,6 +399,7 @@ int main(void)
     RUN(codes_are_cameo);
     RUN(forms);
     RUN(seed_verbs);
+    RUN(object_coded_verbs);
     RUN(no_shadowed_verbs);
     RUN(every_root_covered);
     return TEST_EXIT();
