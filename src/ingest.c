@@ -31,7 +31,7 @@
 #include "utf8.h"
 #include "zio.h"
 
-enum { LINEBUF_INIT = 1 << 20 };
+enum { LINEBUF_INIT = 64 * 1024 };
 
 /* One directory of the walk: its entries sorted byte-wise, directories with a
  * trailing '/' so that depth-first order equals the sorted order of the full
