@@ -634,6 +634,76 @@ static const char *scan_number(const char *p, const char *e, int *small_int)
     return p;
 }
 
+/* Skips one JSON value at p (after white space) and returns its end, or NULL
+ * when it is not plain valid JSON by the rules above (escaped keys, exponents,
+ * long integers, nesting deeper than 32 also give NULL: jansson decides). */
+static const char *skip_value(const char *p, const char *e)
+{
+    char stack[32];
+    int sp = 0, esc, small;
+    for (;;) {
+        /* a value */
+        while (p < e && is_ws((unsigned char)*p)) p++;
+        if (p >= e) return NULL;
+        char c = *p;
+        if (c == '{' || c == '[') {
+            p++;
+            while (p < e && is_ws((unsigned char)*p)) p++;
+            if (p < e && *p == (c == '{' ? '}' : ']')) {
+                p++;
+            } else {
+                if (sp == (int)sizeof stack) return NULL;
+                stack[sp++] = c;
+                if (c == '{') {
+                    if (p >= e || *p != '"') return NULL;
+                    const char *ke = scan_string(p + 1, e, &esc);
+                    if (!ke || esc) return NULL;
+                    p = ke + 1;
+                    while (p < e && is_ws((unsigned char)*p)) p++;
+                    if (p >= e || *p != ':') return NULL;
+                    p++;
+                }
+                continue;
+            }
+        } else if (c == '"') {
+            const char *ve = scan_string(p + 1, e, &esc);
+            if (!ve) return NULL;
+            p = ve + 1;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            if (!(p = scan_number(p, e, &small))) return NULL;
+        } else if (c == 't' && e - p >= 4 && memcmp(p, "true", 4) == 0) {
+            p += 4;
+        } else if (c == 'f' && e - p >= 5 && memcmp(p, "false", 5) == 0) {
+            p += 5;
+        } else if (c == 'n' && e - p >= 4 && memcmp(p, "null", 4) == 0) {
+            p += 4;
+        } else {
+            return NULL;
+        }
+        /* after a value: close containers, or go on to the next member */
+        for (;;) {
+            while (p < e && is_ws((unsigned char)*p)) p++;
+            if (sp == 0) return p;
+            if (p >= e) return NULL;
+            char top = stack[sp - 1];
+            if (*p == (top == '{' ? '}' : ']')) { p++; sp--; continue; }
+            if (*p != ',') return NULL;
+            p++;
+            if (top == '{') {
+                while (p < e && is_ws((unsigned char)*p)) p++;
+                if (p >= e || *p != '"') return NULL;
+                const char *ke = scan_string(p + 1, e, &esc);
+                if (!ke || esc) return NULL;
+                p = ke + 1;
+                while (p < e && is_ws((unsigned char)*p)) p++;
+                if (p >= e || *p != ':') return NULL;
+                p++;
+            }
+            break;
+        }
+    }
+}
+
 static int key_field(const char *k, size_t n)
 {
     switch (n) {
@@ -716,8 +786,10 @@ static int fast_parse(const char *p, size_t len, sitrep_doc *doc, jrec *rec)
                    (c == 'f' && e - p >= 5 && memcmp(p, "false", 5) == 0)) {
             if (fld != -1) return -1;
             p += c == 't' ? 4 : 5;
+        } else if ((c == '{' || c == '[') && fld == -1) {
+            if (!(p = skip_value(p, e))) return -1; /* unknown key: any valid value */
         } else {
-            return -1; /* nested values, garbage: jansson */
+            return -1; /* wrong types, garbage: jansson */
         }
         while (p < e && is_ws((unsigned char)*p)) p++;
         if (p < e && *p == ',') { p++; continue; }

@@ -305,8 +305,9 @@ static void jsonl_escapes_and_nul(void)
     recs_free(v, n);
 }
 
-/* The fast path and jansson's path must agree: the same line, once plain and
- * once with a nested value that only jansson takes, gives the same doc. */
+/* The fast path and jansson's path must agree: the same line, plain, with a
+ * nested member (fast path: skipped) and with a number in exponent form (which
+ * only jansson takes) gives the same doc. */
 static void jsonl_fast_and_slow_paths_agree(void)
 {
     static const char *lines[] = {
@@ -323,12 +324,13 @@ static void jsonl_fast_and_slow_paths_agree(void)
         "{\"text\": \"x\", \"date\": \"2020\\u002d01-01\"}",
     };
     for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+      for (int variant = 0; variant < 2; variant++) {
         char a[512], b[512];
         snprintf(a, sizeof a, "%s\n", lines[i]);
-        /* insert a nested member after the opening brace */
+        /* insert a member after the opening brace */
         const char *brace = strchr(lines[i], '{');
-        snprintf(b, sizeof b, "%.*s{\"zz\": [{}], %s\n", (int)(brace - lines[i]), lines[i],
-                 brace + 1);
+        snprintf(b, sizeof b, "%.*s{\"zz\": %s, %s\n", (int)(brace - lines[i]), lines[i],
+                 variant ? "1e0" : "[{\"k\": [1, -2.5, \"s\\n\", true, null, {}]}, []]", brace + 1);
         rec va[2], vb[2];
         int na = read_mem("a.jsonl", a, strlen(a), SITREP_INPUT_AUTO, va, 2);
         int nb = read_mem("a.jsonl", b, strlen(b), SITREP_INPUT_AUTO, vb, 2);
@@ -352,7 +354,50 @@ static void jsonl_fast_and_slow_paths_agree(void)
         }
         recs_free(va, na > 0 ? na : 0);
         recs_free(vb, nb > 0 ? nb : 0);
+      }
     }
+}
+
+/* Members the readers do not use may hold any JSON; bad JSON there is still
+ * an error, whatever path sees it. */
+static void jsonl_nested_values_are_skipped(void)
+{
+    char deep[400];
+    int k = sprintf(deep, "{\"id\": \"deep\", \"x\": ");
+    for (int i = 0; i < 40; i++) deep[k++] = '[';
+    for (int i = 0; i < 40; i++) deep[k++] = ']';
+    sprintf(deep + k, ", \"text\": \"t\"}\n");
+    const char *in[] = {
+        "{\"id\": \"n1\", \"meta\": {\"authors\": [\"A\", \"B\"], \"n\": {\"k\": null}}, \"text\": \"ok\"}\n",
+        "{\"id\": \"n2\", \"meta\": {\"a\\u0000b\": 1}, \"text\": \"nul key\"}\n",
+        "{\"id\": \"n3\", \"meta\": [1, ], \"text\": \"x\"}\n",
+        "{\"id\": \"n4\", \"meta\": {\"a\" 1}, \"text\": \"x\"}\n",
+        "{\"id\": \"n5\", \"title\": {\"a\": 1}, \"text\": \"x\"}\n",
+        deep,
+    };
+    rec v[2];
+    int n = read_mem("n.jsonl", in[0], strlen(in[0]), SITREP_INPUT_AUTO, v, 2);
+    CHECK_INT(n, 1);
+    if (n == 1) { CHECK_INT(v[0].rc, 1); CHECK_STR(v[0].id, "n1"); CHECK_STR(v[0].text, "ok"); }
+    recs_free(v, n > 0 ? n : 0);
+    n = read_mem("n.jsonl", in[1], strlen(in[1]), SITREP_INPUT_AUTO, v, 2);
+    CHECK_INT(n, 1);
+    if (n == 1) { CHECK_INT(v[0].rc, -1); CHECK(strstr(v[0].err.msg, "NUL") != NULL); }
+    recs_free(v, n > 0 ? n : 0);
+    for (int i = 2; i <= 3; i++) {
+        n = read_mem("n.jsonl", in[i], strlen(in[i]), SITREP_INPUT_AUTO, v, 2);
+        CHECK_INT(n, 1);
+        if (n == 1) { CHECK_INT(v[0].rc, -1); CHECK(strncmp(v[0].err.msg, "invalid JSON: ", 14) == 0); }
+        recs_free(v, n > 0 ? n : 0);
+    }
+    n = read_mem("n.jsonl", in[4], strlen(in[4]), SITREP_INPUT_AUTO, v, 2);
+    CHECK_INT(n, 1);
+    if (n == 1) { CHECK_INT(v[0].rc, 1); CHECK(v[0].failed); CHECK_STR(v[0].err.msg, "\"title\" must be a string"); }
+    recs_free(v, n > 0 ? n : 0);
+    n = read_mem("n.jsonl", in[5], strlen(in[5]), SITREP_INPUT_AUTO, v, 2);
+    CHECK_INT(n, 1);
+    if (n == 1) { CHECK_INT(v[0].rc, 1); CHECK_STR(v[0].id, "deep"); CHECK_STR(v[0].text, "t"); }
+    recs_free(v, n > 0 ? n : 0);
 }
 
 static void jsonl_invalid_date_is_a_warning(void)
@@ -809,6 +854,7 @@ int main(void)
     RUN(jsonl_invalid_utf8_is_repaired);
     RUN(jsonl_escapes_and_nul);
     RUN(jsonl_fast_and_slow_paths_agree);
+    RUN(jsonl_nested_values_are_skipped);
     RUN(jsonl_invalid_date_is_a_warning);
     RUN(jsonl_crlf_and_bom);
     RUN(jsonl_blank_lines_and_no_final_newline);
