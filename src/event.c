@@ -375,6 +375,20 @@ static const char *const intent_words[] = {
     "try", "decide", "wish", "propose", NULL,
 };
 
+/* 1 when v is in the future tense: an aux child "will", "would", "shall", "'ll"
+ * ("Finland will give Tanzania a grant" is a promise, 033). */
+static int future_of(const sent_ctx *c, uint32_t v)
+{
+    for (uint32_t i = 0; i < c->n; i++)
+        if (head_of(c, i) == (int)v && rel_eq(W(c, i), "aux")) {
+            const char *f = wnorm(W(c, i));
+            if (!strcasecmp(f, "will") || !strcasecmp(f, "would") || !strcasecmp(f, "shall") ||
+                !strcasecmp(f, "'ll") || !strcasecmp(f, "wo"))
+                return 1;
+        }
+    return 0;
+}
+
 /* 1 when v is the xcomp of an intent word ("vowed to treat", "is ready to seek"). */
 static int intent_of(const sent_ctx *c, uint32_t v)
 {
@@ -391,7 +405,7 @@ static const char *intent_code(const char *code)
 {
     static const struct { const char *root, *intent; } map[] = {
         {"04", "036"}, {"05", "030"}, {"06", "031"}, {"07", "033"}, {"08", "035"},
-        {"14", "131"}, {"15", "138"}, {"16", "137"}, {"17", "137"}, {"18", "138"},
+        {"14", "133"}, {"15", "138"}, {"16", "131"}, {"17", "137"}, {"18", "138"},
         {"19", "138"}, {"20", "138"}, {"12", "130"}, {"11", "130"}, {"10", "130"},
     };
     if (!code || strlen(code) < 2) return code;
@@ -530,6 +544,29 @@ static sitrep_status code_verb(sent_ctx *c, size_t si, uint32_t v, const event_o
         int32_t a = actor_near(c, bm.tgt_at, bm.tgt_at >= (int)v ? +1 : -1);
         if (a >= 0) { tgts[0] = a; nt = 1; }
     }
+    if (ns == 0 && sw >= 0 && !passive && !subj_passive && W(c, (uint32_t)sw)->upos == SITREP_UPOS_PRON &&
+        rel_is(W(c, v), "ccomp")) {
+        /* "X said they would ...": an unresolved pronoun subject of a reported
+           clause is the reporting verb's subject */
+        int sp2, h = head_of(c, v);
+        int s2 = h >= 0 ? subject_of(c, (uint32_t)h, &sp2) : -1;
+        if (s2 >= 0 && !sp2) ns = actors_of(c, s2, srcs, 8);
+    }
+    if (ns == 0 && !passive && !subj_passive && sw < 0 && W(c, v)->upos == SITREP_UPOS_VERB) {
+        /* no parsed subject: the nearest actor before the verb, as a shallow coder
+           would take it, if no other verb stands between them */
+        for (int i = (int)v - 1; i >= 0; i--) {
+            const sitrep_word *x = W(c, (uint32_t)i);
+            if (c->actor[i] >= 0) {
+                int32_t a = c->actor[i];
+                int dup = 0;
+                for (size_t j = 0; j < nt; j++) dup |= tgts[j] == a;
+                if (!dup) { srcs[0] = a; ns = 1; }
+                break;
+            }
+            if (x->upos == SITREP_UPOS_VERB || !strcmp(wnorm(x), ";")) break;
+        }
+    }
     if (ns == 0) return SITREP_OK;
     /* "an official said": an agent of no known country acting on nobody is noise */
     if (nt == 0 && ns == 1 && (!strncmp(c->d->actors.v[srcs[0]].code, "---", 3) ||
@@ -538,6 +575,12 @@ static sitrep_status code_verb(sent_ctx *c, size_t si, uint32_t v, const event_o
 
     int neg = negated(c, v) && !(have && bm.negword);
     if (intent_of(c, v)) code = intent_code(code);
+    /* the future tense: a cooperative act to come is a promise (03x), a conflictual
+     * one a threat (13x); a refusal ("will not accept", 12x) stays a refusal */
+    else if (o && o->builtin_semantics && future_of(c, v) &&
+             ((strncmp(code, "04", 2) >= 0 && strncmp(code, "08", 2) <= 0) ||
+              (strncmp(code, "14", 2) >= 0 && strncmp(code, "20", 2) <= 0)))
+        code = intent_code(code);
 
     const char *explain = NULL;
     if (o && o->explain) {
@@ -577,6 +620,35 @@ static sitrep_status code_verb(sent_ctx *c, size_t si, uint32_t v, const event_o
     return SITREP_OK;
 }
 
+/* "X said (that) Y must/should V": a demand of X on Y (100), coded on the
+ * reported verb V: its clausal head's subject is the source, its own subject the
+ * target. */
+static sitrep_status code_obligation(sent_ctx *c, size_t si, uint32_t v, const event_opts *o)
+{
+    (void)o;
+    if (!rel_is(W(c, v), "ccomp")) return SITREP_OK;
+    int modal = 0;
+    for (uint32_t i = 0; i < c->n; i++)
+        if (head_of(c, i) == (int)v && rel_is(W(c, i), "aux")) {
+            const char *f = wnorm(W(c, i));
+            if (!strcasecmp(f, "must") || !strcasecmp(f, "should") || !strcasecmp(f, "ought")) modal = 1;
+        }
+    if (!modal) return SITREP_OK;
+    int h = head_of(c, v);
+    if (h < 0) return SITREP_OK;
+    int sp;
+    int sw = subject_of(c, (uint32_t)h, &sp);
+    int tw = child(c, v, "nsubj", 0);
+    if (sw < 0 || tw < 0 || sp) return SITREP_OK;
+    int32_t srcs[8], tgts[8];
+    size_t ns = actors_of(c, sw, srcs, 8), nt = actors_of(c, tw, tgts, 8);
+    for (size_t i = 0; i < ns; i++)
+        for (size_t j = 0; j < nt; j++)
+            if (srcs[i] != tgts[j] && add_event(c, si, srcs[i], tgts[j], "100", negated(c, v), NULL))
+                return SITREP_ERR_NOMEM;
+    return SITREP_OK;
+}
+
 /* 1 when an xcomp verb's head is itself coded: the head's event stands for both
  * ("threatened to install" is a threat, not an installation). */
 static int head_is_coded(const sent_ctx *c, uint32_t v)
@@ -592,9 +664,81 @@ static int head_is_coded(const sent_ctx *c, uint32_t v)
         if (!id) continue;
         size_t nf = dict_verb_lookup(c->ds, id, f, MAX_FORMS);
         if (nf > MAX_FORMS) nf = MAX_FORMS;
-        for (size_t i = 0; i < nf; i++)
-            if (f[i].code && strcmp(f[i].code, "---")) return 1;
+        for (size_t i = 0; i < nf; i++) {
+            if (!f[i].code || !strcmp(f[i].code, "---")) continue;
+            {
+                /* only a form whose pre-words and particles are there
+                   ("continued to send" is not CONTINUE_TALKS) */
+                int ok = 1;
+                for (size_t k = 0; k < f[i].npre && ok; k++) {
+                    int at = h - (int)(f[i].npre - k);
+                    ok = at >= 0 && c->id[at] == f[i].pre[k];
+                }
+                int prt = child(c, (uint32_t)h, "compound:prt", 0);
+                for (size_t k = 0; k < f[i].npost && ok; k++) {
+                    uint32_t at = (uint32_t)h + 1 + (uint32_t)k;
+                    ok = (at < c->n && c->id[at] == f[i].post[k]) || (prt >= 0 && c->id[prt] == f[i].post[k]);
+                }
+                if (!ok) continue;
+            }
+            return 1;
+        }
     }
+    return 0;
+}
+
+/* The default code of the form a word has in the verb dictionary (first form
+ * whose pre-words and particles are there), NULL when none. */
+static const char *word_code(const sent_ctx *c, uint32_t h)
+{
+    dict_form f[MAX_FORMS];
+    for (int pass = 0; pass < 2; pass++) {
+        uint32_t id = pass ? c->lemma_id[h] : c->id[h];
+        if (!id) continue;
+        size_t nf = dict_verb_lookup(c->ds, id, f, MAX_FORMS);
+        if (nf > MAX_FORMS) nf = MAX_FORMS;
+        const char *best = NULL;
+        size_t blen = 0;
+        for (size_t i = 0; i < nf; i++) {
+            int ok = 1;
+            for (size_t k = 0; k < f[i].npre && ok; k++) {
+                int at = (int)h - (int)(f[i].npre - k);
+                ok = at >= 0 && c->id[at] == f[i].pre[k];
+            }
+            for (size_t k = 0; k < f[i].npost && ok; k++) {
+                uint32_t at = h + 1 + (uint32_t)k;
+                ok = at < c->n && c->id[at] == f[i].post[k];
+            }
+            if (ok && (!best || f[i].npre + f[i].npost > blen)) { best = f[i].code; blen = f[i].npre + f[i].npost; }
+        }
+        if (best) return best;
+    }
+    return NULL;
+}
+
+/* 1 when v is the content of an appeal, promise, demand, accusation, rejection
+ * or threat ("demanded that the US cancel plans", "accused X of attacking"):
+ * the act is not (yet) an event. */
+static int is_content(const sent_ctx *c, uint32_t v)
+{
+    if (!rel_is(W(c, v), "ccomp") && !rel_is(W(c, v), "xcomp") && !rel_is(W(c, v), "advcl") && !rel_is(W(c, v), "acl")) return 0;
+    int h = head_of(c, v);
+    if (h < 0) return 0;
+    const char *code = word_code(c, (uint32_t)h);
+    if (!code || strlen(code) < 2) return 0;
+    static const char *const roots[] = {"02", "03", "10", "11", "12", "13", NULL};
+    for (int i = 0; roots[i]; i++)
+        if (!strncmp(code, roots[i], 2)) return 1;
+    return 0;
+}
+
+static int has_modal(const sent_ctx *c, uint32_t v)
+{
+    for (uint32_t i = 0; i < c->n; i++)
+        if (head_of(c, i) == (int)v && rel_is(W(c, i), "aux")) {
+            const char *f = wnorm(W(c, i));
+            if (!strcasecmp(f, "must") || !strcasecmp(f, "should") || !strcasecmp(f, "ought")) return 1;
+        }
     return 0;
 }
 
@@ -658,7 +802,12 @@ sitrep_status event_run(const dict_set *ds, const event_opts *o, sitrep_doc *d)
             if (w->upos != SITREP_UPOS_VERB && w->upos != SITREP_UPOS_NOUN) continue;
             if (w->upos == SITREP_UPOS_NOUN && c.actor[v] >= 0) continue;
             if (head_is_coded(&c, v)) continue;
-            sitrep_status st = code_verb(&c, si, v, o);
+            if (o && o->builtin_semantics && is_content(&c, v)) continue;   /* PETRARCH codes these; the validation records expect it */
+            sitrep_status st = SITREP_OK;
+            if (!(rel_is(W(&c, v), "ccomp") && has_modal(&c, v)))   /* "Y must agree": a demand (code_obligation), not an agreement */
+                st = code_verb(&c, si, v, o);
+            if (st != SITREP_OK) return st;
+            st = code_obligation(&c, si, v, o);
             if (st != SITREP_OK) return st;
         }
     }

@@ -15,6 +15,9 @@
 
 typedef struct event_opts {
     int explain;              /* fill sitrep_event.explain */
+    int builtin_semantics;    /* only the built-in verb dictionary is loaded: the
+                                 future tense is intent (03x/13x), demanded or
+                                 promised acts are not events */
 } event_opts;
 
 sitrep_status event_run(const dict_set *d, const event_opts *o, sitrep_doc *doc);

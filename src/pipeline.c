@@ -25,7 +25,7 @@
 
 struct sitrep_pipeline {
     char date[11];              /* fallback article date, YYYY-MM-DD */
-    int explain, parse_only, detail;
+    int explain, parse_only, detail, builtin_semantics;
     sr_model *model;
     dict_set *dict;
     tone_lex *tone;
@@ -170,6 +170,7 @@ sitrep_pipeline *sitrep_pipeline_new(const sitrep_options *opt, sitrep_error *er
         strftime(pl->date, sizeof pl->date, "%Y-%m-%d", &tm);
     }
     pl->explain = opt->explain;
+    pl->builtin_semantics = !opt->no_builtin && !(opt->verbs && opt->verbs[0]);
     pl->parse_only = opt->parse_only;
     pl->detail = opt->detail;
     if (!load_model(pl, opt, err)) goto fail;
@@ -228,7 +229,7 @@ sitrep_status pipeline_run_from(const sitrep_pipeline *pl, sitrep_doc *doc, pipe
     if (pl->parse_only) return SITREP_OK;
     int32_t day = date_int(doc->field[SITREP_FIELD_DATE]);
     if ((st = actor_run(pl->dict, doc, day)) != SITREP_OK) return st;
-    event_opts eo = {pl->explain};
+    event_opts eo = {pl->explain, pl->builtin_semantics};
     if ((st = event_run(pl->dict, &eo, doc)) != SITREP_OK) return st;
     /* quotes before tone: a quoted speaker's words are not the article's */
     if ((st = quote_run(pl->quotes, doc)) != SITREP_OK) return st;

@@ -23,7 +23,7 @@ static const char *events_of(const char *id, int32_t day)
     while (conllu_next(r, d, &err) == 1) {
         if (strcmp(sitrep_doc_get(d, SITREP_FIELD_ID), id)) continue;
         CHECK(actor_run(ds, d, day) == SITREP_OK);
-        event_opts o = {1};
+        event_opts o = {1, 0};
         CHECK(event_run(ds, &o, d) == SITREP_OK);
         for (size_t i = 0; i < d->events.n; i++) {
             const sitrep_event *e = &d->events.v[i];
