@@ -320,7 +320,7 @@ typedef struct est {
 } est;
 
 /* what an open element stops, found once when it is pushed */
-enum { ST_SCOPE = 1, ST_TABLE = 2, ST_TR = 4, ST_CELLCAP = 8, ST_SPECIAL = 16, ST_MARKER = 32, ST_FORMAT = 64 };
+enum { ST_SCOPE = 1, ST_TABLE = 2, ST_TR = 4, ST_CELLCAP = 8, ST_SPECIAL = 16, ST_MARKER = 32, ST_FORMAT = 64, ST_TEMPLATE = 128 };
 
 static unsigned stop_flags(const char *nm, size_t nl)
 {
@@ -328,6 +328,7 @@ static unsigned stop_flags(const char *nm, size_t nl)
     if (name_in(nm, nl, special_stops)) f |= ST_SPECIAL;
     if (name_in(nm, nl, marker_tags)) f |= ST_MARKER;
     if (name_in(nm, nl, formatting_tags)) f |= ST_FORMAT;
+    if (nl == 8 && memcmp(nm, "template", 8) == 0) f |= ST_TEMPLATE;
     if (nl == 5 && memcmp(nm, "table", 5) == 0) f |= ST_TABLE;
     if (nl == 2 && memcmp(nm, "tr", 2) == 0) f |= ST_TR;
     if ((nl == 2 && (memcmp(nm, "td", 2) == 0 || memcmp(nm, "th", 2) == 0)) ||
@@ -394,8 +395,10 @@ static void est_remove(est *e, size_t i)
 static size_t est_find_in_table(const est *e, const char *a, const char *b, unsigned stops)
 {
     size_t k = est_find(e, a, b, stops);
-    for (size_t d = k ? k - 1 : 0; d > 0; d--)
+    for (size_t d = k ? k - 1 : 0; d > 0; d--) {
         if (e->flags[d - 1] & ST_TABLE) return k;
+        if (e->flags[d - 1] & ST_TEMPLATE) return 0;
+    }
     return 0;
 }
 
@@ -409,17 +412,22 @@ static int est_start(est *e, const char *nm, size_t nl)
         while (e->depth && e->foreign[e->depth - 1]) e->depth--;
     }
 #define IS(lit) (nl == sizeof lit - 1 && memcmp(nm, lit, nl) == 0)
+    /* inside <select> almost every start tag is ignored; <select> closes it */
+    if ((k = est_find(e, "select", NULL, 0))) {
+        if (IS("select")) { est_pop_to(e, k - 1); return 0; }
+        if (IS("input") || IS("keygen") || IS("textarea")) est_pop_to(e, k - 1);
+        else if (!IS("option") && !IS("optgroup") && !IS("template") && !IS("script")) return 0;
+    }
     if (name_in(nm, nl, p_closers) && (k = est_find(e, "p", NULL, ST_SCOPE))) est_pop_to(e, k - 1);
     if (IS("li") && (k = est_find(e, "li", NULL, ST_SPECIAL))) est_pop_to(e, k - 1);
     if ((IS("dd") || IS("dt")) && (k = est_find(e, "dd", "dt", ST_SPECIAL))) est_pop_to(e, k - 1);
-    if ((IS("td") || IS("th")) && (k = est_find_in_table(e, "td", "th", ST_TABLE | ST_TR)))
+    if ((IS("td") || IS("th")) && (k = est_find_in_table(e, "td", "th", ST_TABLE | ST_TR | ST_TEMPLATE)))
         est_pop_to(e, k - 1);
-    if (IS("tr") && (k = est_find_in_table(e, "tr", NULL, ST_TABLE))) est_pop_to(e, k - 1);
-    if (IS("table") && (k = est_find(e, "table", NULL, ST_CELLCAP))) est_pop_to(e, k - 1);
+    if (IS("tr") && (k = est_find_in_table(e, "tr", NULL, ST_TABLE | ST_TEMPLATE))) est_pop_to(e, k - 1);
+    if (IS("table") && (k = est_find(e, "table", NULL, ST_CELLCAP | ST_TEMPLATE))) est_pop_to(e, k - 1);
     if ((IS("a") || IS("nobr")) && (k = est_find(e, IS("a") ? "a" : "nobr", NULL, ST_MARKER)))
         est_remove(e, k - 1);
     if (IS("button") && (k = est_find(e, "button", NULL, ST_SCOPE))) est_pop_to(e, k - 1);
-    if (IS("select") && (k = est_find(e, "select", NULL, 0))) est_pop_to(e, k - 1);
     /* a nested <form> is ignored, except inside <template>: assume it opens */
     if ((IS("option") || IS("optgroup")) && e->depth && est_is(e, e->depth - 1, "option", 6))
         e->depth--;
@@ -495,7 +503,11 @@ static size_t depth_scan(const char *s, size_t n, out *o)
             } else {
                 size_t d = e->depth;
                 while (d > 0 && !est_is(e, d - 1, name, nl)) d--;
-                if (d > 0 && (e->flags[d - 1] & ST_FORMAT)) est_remove(e, d - 1);
+                /* formatting end tags (adoption agency) and </form> take
+                 * their element alone off the stack */
+                if (d > 0 && ((e->flags[d - 1] & ST_FORMAT) ||
+                              (nl == 4 && memcmp(name, "form", 4) == 0)))
+                    est_remove(e, d - 1);
                 else if (d > 0) est_pop_to(e, d - 1);
             }
         } else if (!foreign && name_in(name, nl, raw_text_tags)) {
@@ -508,15 +520,20 @@ static size_t depth_scan(const char *s, size_t n, out *o)
                 if (m == nl) break;
             }
             tag_end = j + 2 + nl <= n ? j : n;
-        } else if (!(nl == 4 && (memcmp(name, "html", 4) == 0 || memcmp(name, "head", 4) == 0 ||
-                                 memcmp(name, "body", 4) == 0)) &&
-                   !name_in(name, nl, void_tags)) {
-            int opens = est_start(e, name, nl);
+        } else {
+            int opens = est_start(e, name, nl); /* may leave svg/math content */
             foreign = e->depth && e->foreign[e->depth - 1];
             int svgmath = (nl == 3 && memcmp(name, "svg", 3) == 0) ||
                           (nl == 4 && memcmp(name, "math", 4) == 0);
-            if (!opens || (foreign && self_close)) {
-                /* a self-closed foreign element opens nothing */
+            /* void elements and html/head/body open nothing, in HTML content
+             * only; in svg/math every element nests unless self-closed */
+            int opens_nothing = !opens || ((foreign || svgmath) && self_close) ||
+                (!foreign && !svgmath &&
+                 (name_in(name, nl, void_tags) ||
+                  (nl == 4 && (memcmp(name, "html", 4) == 0 || memcmp(name, "head", 4) == 0 ||
+                               memcmp(name, "body", 4) == 0))));
+            if (opens_nothing) {
+                /* nothing to count */
             } else if (e->depth >= HTML_MAX_DEPTH) {
                 excess++;
                 drop = 1;
