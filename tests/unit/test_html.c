@@ -1,6 +1,7 @@
 /* test_html.c — article text and metadata from HTML (html_extract) and the HTML
  * reader path (ids, repair, dates). */
 #include <stdint.h>
+#include <time.h>
 
 #include "html.h"
 #include "ingest.h"
@@ -112,6 +113,48 @@ static void deep_nesting_does_not_overflow_the_stack(void)
     free(s);
 }
 
+/* Tag soups that made gumbo nest tens of thousands of levels (minutes of
+ * parsing) before the depth guard; each 256 KB must now take well under a
+ * second. The bound here is loose (shared machines, sanitizers). */
+static void pathological_nesting_is_bounded(void)
+{
+    static const char *soups[] = {
+        "<div>", "<em><button>", "x<b>y</i>", "<div><th>", "<rt><marquee>",
+        "<template><table><button>&amp;<listing></h1>",
+        "<applet><mglyph></form><form></svg></textarea>", "</p>x<isindex></textarea><svg>",
+        "<object><a><select><div><li>", "<template><form><marquee><td>",
+        "<math><html><math><rt><span></p>", "<a><foreignObject><noscript>",
+    };
+    size_t want = 256 * 1024;
+    char *s = malloc(want + 64);
+    for (size_t k = 0; k < sizeof soups / sizeof *soups; k++) {
+        size_t ul = strlen(soups[k]), len = 0;
+        while (len + ul <= want) { memcpy(s + len, soups[k], ul); len += ul; }
+        s[len] = '\0';
+        clock_t c0 = clock();
+        CHECK_INT(html_extract(s, len, &page), SITREP_OK);
+        double secs = (double)(clock() - c0) / CLOCKS_PER_SEC;
+        if (secs > 5.0) { printf("  %s: %.1f s\n", soups[k], secs); CHECK(secs <= 5.0); }
+    }
+    free(s);
+}
+
+/* The guard leaves ordinary pages alone: unclosed <p>s and <li>s are
+ * siblings, not nesting. */
+static void unclosed_paragraphs_are_not_nesting(void)
+{
+    size_t n = 2000, len = 0;
+    char *s = malloc(n * 32 + 64);
+    len += (size_t)sprintf(s, "<ul>");
+    for (size_t i = 0; i < n; i++) len += (size_t)sprintf(s + len, "<li>item %zu<p>para %zu", i, i);
+    ex(s);
+    size_t blocks = 1;
+    for (const char *p = page.text; (p = strstr(p, "\n\n")) != NULL; p += 2) blocks++;
+    CHECK_INT(blocks, 2 * n);
+    CHECK(strstr(page.text, "para 1999") != NULL);
+    free(s);
+}
+
 static void fixture_story_through_the_reader(void)
 {
     sitrep_error err;
@@ -182,6 +225,8 @@ int main(void)
     RUN(article_element_is_used_alone);
     RUN(metadata_title_date_url);
     RUN(deep_nesting_does_not_overflow_the_stack);
+    RUN(pathological_nesting_is_bounded);
+    RUN(unclosed_paragraphs_are_not_nesting);
     RUN(fixture_story_through_the_reader);
     RUN(invalid_utf8_and_bad_date_in_html_are_warnings);
     RUN(empty_html_is_an_empty_article);
