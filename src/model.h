@@ -14,6 +14,7 @@ void model_free(sr_model *m);
 /* Fill upos, xpos, feats (when the model predicts them) and lemma of every word
  * of sentence `s`. Thread-safe for distinct documents. */
 sitrep_status model_tag(const sr_model *m, sitrep_doc *doc, size_t s);
-/* Fill head and deprel of every word of sentence `s` (tags must be set). */
+/* Fill head and deprel of every word of sentence `s` (tags must be set); also
+ * corrects UPOS by the relation: aux/cop -> AUX; IN + case -> ADP; IN + mark -> SCONJ. */
 sitrep_status model_parse(const sr_model *m, sitrep_doc *doc, size_t s);
 #endif
