@@ -104,6 +104,7 @@ demo: deps
 	@sh tools/demo.sh $(BIN)
 
 fuzz: deps
+	@$(MAKE) --no-print-directory data
 	@FUZZ_SECONDS=$${FUZZ_SECONDS:-60} sh tests/fuzz/run.sh
 
 clean:
