@@ -182,6 +182,8 @@ typedef struct job {
     int nonproj, lifts;
     int fold, folds;              /* jackknife: train without fold `fold`, tag it */
     int *out;                     /* jackknife output classes (tr words) */
+    int *devout;                  /* jackknife fold 0: its classes of dev */
+    const int *devtags;           /* parser: dev classes it is scored on (NULL: gold) */
     int status;                   /* 0 ok, -1 no memory */
     char summary[512];
 } job;
@@ -360,6 +362,7 @@ static int tag_train(job *j, const int *p1, const int *p1dev, int epochs, uint64
                 now() - t0);
     }
     if (j->out) tag_sents(&t, tr, p1, fold, folds, j->out);
+    if (j->devout && j->dev) tag_sents(&t, j->dev, p1, 0, 0, j->devout);
     rc = 0;
 out:
     ap_train_free(&t);
@@ -523,7 +526,7 @@ static void *dep_job(void *arg)
         dv = calloc(j->dev->nsent + 1, sizeof *dv);
         if (!dv) goto out;
         for (size_t s = 0; s < j->dev->nsent; s++) {
-            int rc = make_tree(&dv[nd], j->dev, NULL, s, 0, &dummy, &dummy);
+            int rc = make_tree(&dv[nd], j->dev, j->devtags, s, 0, &dummy, &dummy);
             if (rc < 0) goto out;
             if (rc == 0) nd++;
             else { free(dv[nd].w); free(dv[nd].gh); free(dv[nd].gl); }
@@ -573,13 +576,14 @@ static void *dep_job(void *arg)
             }
         }
         double uas = 0, las = nd ? dep_dev(&t, dv, nd, nl, j->root_label, &uas) : 0;
-        say(o, "parser epoch %d: train action errors %.2f%%, dev UAS %.2f LAS %.2f (gold tags) (%.0f s)",
-            ep, 100.0 * errs / (steps ? steps : 1), uas, las, now() - t0);
+        say(o, "parser epoch %d: train action errors %.2f%%, dev UAS %.2f LAS %.2f (%s tags) (%.0f s)",
+            ep, 100.0 * errs / (steps ? steps : 1), uas, las, j->devtags ? "fold-0" : "gold",
+            now() - t0);
         if (keep_best(j, &t, nd ? las : ep, ep)) goto out;
     }
     snprintf(j->summary, sizeof j->summary,
-             "parser: best epoch %d, dev LAS %.2f (gold tags), %zu features, %zu weights",
-             j->best_epoch, j->best_score, j->nfeat, j->nnz);
+             "parser: best epoch %d, dev LAS %.2f (%s tags), %zu features, %zu weights",
+             j->best_epoch, j->best_score, j->devtags ? "fold-0 tagger" : "gold", j->nfeat, j->nnz);
     say(o, "parser: %.0f s", now() - t0);
     j->status = 0;
 out:
@@ -681,7 +685,7 @@ sitrep_status train_run(const train_options *o, sitrep_error *err)
     void *xs = NULL, *ls = NULL, *dsec = NULL;
     char *meta = NULL;
     uint32_t *clsf = NULL;
-    int *p1tr = NULL;
+    int *p1tr = NULL, *jkdev = NULL;
     job *fj = NULL;
     memset(&tj, 0, sizeof tj);
     memset(&dj, 0, sizeof dj);
@@ -727,6 +731,13 @@ sitrep_status train_run(const train_options *o, sitrep_error *err)
             fj[k].folds = o->folds;
             fj[k].out = p1tr;
         }
+        /* fold 0's tagger also tags dev: the parser picks its epoch by the dev
+         * LAS with a tagger's classes, as it will be used (not with gold) */
+        if (dev.nword) {
+            if (!(jkdev = malloc(dev.nword * sizeof *jkdev))) goto nomem;
+            fj[0].dev = &dev;
+            fj[0].devout = jkdev;
+        }
         fold_run fa = { fj, 0, o->threads >= 2 ? 2 : 1, o->folds, o->jk_epochs };
         fold_run fb = { fj, 1, 2, o->folds, o->jk_epochs };
         pthread_t th;
@@ -749,6 +760,7 @@ sitrep_status train_run(const train_options *o, sitrep_error *err)
     tj.p1tr = o->stack ? p1tr : NULL;
     if (!(tj.p1dev = malloc((dev.nword + 1) * sizeof *tj.p1dev))) goto nomem;
     dj.p1tr = p1tr;
+    dj.devtags = jkdev;
     dj.nlabels = (int)lab.n;
     dj.root_label = root;
     if (o->threads >= 2) {
@@ -802,7 +814,7 @@ done:
     (void)dsec;
     free(xs); free(ls); free(meta); free(clsf);
     free(tj.best); free(tj.best2); free(dj.best); free(tj.p1dev);
-    free(p1tr); free(fj);
+    free(p1tr); free(jkdev); free(fj);
     if (lb_ok) lemma_build_free(&lb);
     feat_map_free(&dict);
     corpus_free(&tr);

@@ -636,7 +636,7 @@ static void country_points(const char *path)
             places[countries[c].place].lon = atof(lo);
         }
         if (dn && *dn) {
-            places[countries[c].place].name = xstrdup(dn);
+            { free((char *)places[countries[c].place].name); places[countries[c].place].name = xstrdup(dn); }
             add_name(dn, (size_t)countries[c].place);
         }
     }
@@ -810,6 +810,11 @@ static void write_out(const char *out)
     fwrite(fa, sizeof *fa, nadm1, f);
     fwrite(sp.s, 1, sp.n, f);
     if (fclose(f) != 0 || rename(tmp, out) != 0) die("%s: %s", out, strerror(errno));
+    free(fp);
+    free(fn);
+    free(fc);
+    free(fa);
+    free(sp.s);
     size_t njoined = 0;
     for (size_t i = 0; i < nadm1; i++) njoined += adm1s[i].iso[0] != 0;
     fprintf(stderr, "gen_gazetteer: %s: %zu places (%zu countries, %zu admin1 of which %zu "
