@@ -152,12 +152,6 @@ size_t dep_features(const dep_state *st, const dep_word *ws, uint64_t *f)
     f[k++] = FEAT2(83, A(b1)); f[k++] = FEAT3(84, A(s0), A(b0)); f[k++] = FEAT3(85, A(s1), A(s0));
     f[k++] = FEAT3(86, U(s0), U(b0)); f[k++] = FEAT3(87, U(s1), U(s0));
     f[k++] = FEAT4(88, U(s0), U(b0), U(b1)); f[k++] = FEAT4(89, U(s1), U(s0), U(b0));
-    /* from Zhang & Nivre (2011), missing above: word pair with distance,
-     * second-child tag trigrams, next-word pair, words with label sets */
-    f[k++] = FEAT4(90, s0w, b0w, d);
-    f[k++] = FEAT4(91, s0t, T(s0l), T(s0l2)); f[k++] = FEAT4(92, s0t, T(s0r), T(s0r2));
-    f[k++] = FEAT4(93, b0t, T(b0l), T(b0l2)); f[k++] = FEAT3(94, b0w, b1w);
-    f[k++] = FEAT3(95, s0w, s0 > 0 ? st->rset[s0] : 0); f[k++] = FEAT3(96, b0w, b0 > 0 ? st->lset[b0] : 0);
 #undef U
 #undef A
 #undef W
