@@ -131,16 +131,6 @@ size_t pos_features(const pos_word *ws, size_t n, size_t i, const int *tags,
     f[k++] = FEAT2(37, wp1->suf[0]);
     f[k++] = FEAT3(38, w0->camb, i == 0);     /* case-sensitive: PROPN vs NOUN */
     f[k++] = FEAT3(39, w0->camb, wp1->camb);
-    /* capitalization of the neighbours (runs of names), the word with the
-     * next word's dictionary class (that/to/as/up), skip-gram around w0 */
-    f[k++] = FEAT3(50, w0->flags, wp1->flags);
-    f[k++] = FEAT3(51, wm1->flags, w0->flags);
-    f[k++] = FEAT3(52, w0->lw, wp1->amb);
-    f[k++] = FEAT3(53, wm1->lw, w0->amb);
-    f[k++] = FEAT3(54, wm1->lw, wp1->lw);
-    f[k++] = FEAT3(55, t1, wp1->suf[2]);
-    f[k++] = FEAT2(56, wp2->suf[2]);
-    f[k++] = FEAT3(57, t1, w0->suf[3]);
     if (p1) {
         uint64_t q0 = (uint64_t)p1[i], q1 = i + 1 < n ? (uint64_t)p1[i + 1] : 501,
                  q2 = i + 2 < n ? (uint64_t)p1[i + 2] : 501;
