@@ -10,4 +10,4 @@ echo "== sitrep code --format tsv examples/articles/  (one row per event)"
 "$SITREP" code --format tsv --date 2025-03-13 examples/articles/ || true
 echo
 n=$("$SITREP" code --date 2025-03-13 examples/articles/ 2>/dev/null | wc -l)
-echo "demo: coded $n articles from examples/articles/ (the bad date and the id-less record are reported above on purpose)"
+echo "demo: coded $n articles from examples/articles/ (one record has a date that is not YYYY-MM-DD on purpose: see its warnings)"
