@@ -460,6 +460,35 @@ static int32_t actor_near(const sent_ctx *c, int w, int dir)
     return -1;
 }
 
+/* 1 when form f's pre-words stand right before word v and its particles right
+ * after it (or as v's compound:prt dependent). */
+static int form_present(const sent_ctx *c, uint32_t v, const dict_form *f)
+{
+    for (size_t k = 0; k < f->npre; k++) {
+        int at = (int)v - (int)(f->npre - k);
+        if (at < 0 || c->id[at] != f->pre[k]) return 0;
+    }
+    int prt = f->npost ? child(c, v, "compound:prt", 0) : -1;
+    for (size_t k = 0; k < f->npost; k++) {
+        uint32_t at = v + 1 + (uint32_t)k;
+        if (!((at < c->n && c->id[at] == f->post[k]) || (prt >= 0 && c->id[prt] == f->post[k]))) return 0;
+    }
+    return 1;
+}
+
+/* The present form with the most pre-words and particles, -1 when none. */
+static int best_form(const sent_ctx *c, uint32_t v, const dict_form *forms, size_t nf)
+{
+    int best = -1;
+    size_t best_len = 0;
+    for (size_t f = 0; f < nf; f++)
+        if (form_present(c, v, &forms[f]) && (best < 0 || forms[f].npre + forms[f].npost > best_len)) {
+            best = (int)f;
+            best_len = forms[f].npre + forms[f].npost;
+        }
+    return best;
+}
+
 static sitrep_status code_verb(sent_ctx *c, size_t si, uint32_t v, const event_opts *o)
 {
     dict_form forms[MAX_FORMS];
@@ -467,27 +496,7 @@ static sitrep_status code_verb(sent_ctx *c, size_t si, uint32_t v, const event_o
     if (!nf && c->lemma_id[v]) nf = dict_verb_lookup(c->ds, c->lemma_id[v], forms, MAX_FORMS);
     if (!nf) return SITREP_OK;
     if (nf > MAX_FORMS) nf = MAX_FORMS;
-    /* the form whose pre-words and particles are all there, most specific first */
-    int best = -1;
-    size_t best_len = 0;
-    for (size_t f = 0; f < nf; f++) {
-        int ok = 1;
-        for (size_t k = 0; k < forms[f].npre && ok; k++) {
-            int at = (int)v - (int)(forms[f].npre - k);
-            ok = at >= 0 && c->id[at] == forms[f].pre[k];
-        }
-        for (size_t k = 0; k < forms[f].npost && ok; k++) {
-            /* a particle: right after the verb, or a compound:prt dependent */
-            uint32_t at = v + 1 + (uint32_t)k;
-            int prt = child(c, v, "compound:prt", 0);
-            ok = (at < c->n && c->id[at] == forms[f].post[k]) ||
-                 (prt >= 0 && c->id[prt] == forms[f].post[k]);
-        }
-        if (ok && (best < 0 || forms[f].npre + forms[f].npost > best_len)) {
-            best = (int)f;
-            best_len = forms[f].npre + forms[f].npost;
-        }
-    }
+    int best = best_form(c, v, forms, nf);
     if (best < 0) return SITREP_OK;
     const dict_form *fm = &forms[best];
     mark_clause(c, v);
@@ -665,23 +674,10 @@ static int head_is_coded(const sent_ctx *c, uint32_t v)
         size_t nf = dict_verb_lookup(c->ds, id, f, MAX_FORMS);
         if (nf > MAX_FORMS) nf = MAX_FORMS;
         for (size_t i = 0; i < nf; i++) {
-            if (!f[i].code || !strcmp(f[i].code, "---")) continue;
-            {
-                /* only a form whose pre-words and particles are there
-                   ("continued to send" is not CONTINUE_TALKS) */
-                int ok = 1;
-                for (size_t k = 0; k < f[i].npre && ok; k++) {
-                    int at = h - (int)(f[i].npre - k);
-                    ok = at >= 0 && c->id[at] == f[i].pre[k];
-                }
-                int prt = child(c, (uint32_t)h, "compound:prt", 0);
-                for (size_t k = 0; k < f[i].npost && ok; k++) {
-                    uint32_t at = (uint32_t)h + 1 + (uint32_t)k;
-                    ok = (at < c->n && c->id[at] == f[i].post[k]) || (prt >= 0 && c->id[prt] == f[i].post[k]);
-                }
-                if (!ok) continue;
-            }
-            return 1;
+            /* only a form whose pre-words and particles are there ("continued to
+             * send" is not CONTINUE_TALKS) */
+            if (f[i].code && strcmp(f[i].code, "---") && form_present(c, (uint32_t)h, &f[i]))
+                return 1;
         }
     }
     return 0;
@@ -697,21 +693,8 @@ static const char *word_code(const sent_ctx *c, uint32_t h)
         if (!id) continue;
         size_t nf = dict_verb_lookup(c->ds, id, f, MAX_FORMS);
         if (nf > MAX_FORMS) nf = MAX_FORMS;
-        const char *best = NULL;
-        size_t blen = 0;
-        for (size_t i = 0; i < nf; i++) {
-            int ok = 1;
-            for (size_t k = 0; k < f[i].npre && ok; k++) {
-                int at = (int)h - (int)(f[i].npre - k);
-                ok = at >= 0 && c->id[at] == f[i].pre[k];
-            }
-            for (size_t k = 0; k < f[i].npost && ok; k++) {
-                uint32_t at = h + 1 + (uint32_t)k;
-                ok = at < c->n && c->id[at] == f[i].post[k];
-            }
-            if (ok && (!best || f[i].npre + f[i].npost > blen)) { best = f[i].code; blen = f[i].npre + f[i].npost; }
-        }
-        if (best) return best;
+        int b = best_form(c, h, f, nf);
+        if (b >= 0 && f[b].code) return f[b].code;
     }
     return NULL;
 }
