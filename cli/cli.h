@@ -4,6 +4,8 @@
 #ifndef SITREP_CLI_H
 #define SITREP_CLI_H
 
+#include "sitrep.h"
+
 int cmd_code(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
@@ -13,6 +15,12 @@ int cmd_eval(int argc, char **argv);
 int cmd_eval_segment(int argc, char **argv);
 /* `sitrep eval plover RECORDS.json`: PLOVER type and actor scores. */
 int cmd_eval_plover(int argc, char **argv);
+
+/* Prints an error value as one line "sitrep: FILE:LINE: reason". */
+void cli_report(const sitrep_error *err);
+/* A sitrep_options.warn callback: non-fatal load problems (a skipped dictionary
+ * entry...) printed like errors, not counted as bad input. */
+void cli_load_warning(void *ctx, const sitrep_error *w);
 
 /* Prints "sitrep: " + printf message + "\n" to stderr. */
 void cli_error(const char *fmt, ...)

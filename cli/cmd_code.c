@@ -49,22 +49,11 @@ typedef struct code_ctx {
 
 static void report(code_ctx *c, const sitrep_error *err)
 {
-    char msg[1024];
-    sitrep_error_format(err, msg, sizeof msg);
-    cli_error("%s", msg);
+    cli_report(err);
     c->nerrors++;
 }
 
 /* Reads the next article over all paths (called from one thread). */
-/* Non-fatal load problems (a skipped dictionary entry...): reported, not counted. */
-static void load_warning(void *ctx, const sitrep_error *w)
-{
-    (void)ctx;
-    char msg[1024];
-    sitrep_error_format(w, msg, sizeof msg);
-    cli_error("%s", msg);
-}
-
 static int next_article(void *ctx, sitrep_doc *doc)
 {
     code_ctx *c = ctx;
@@ -181,14 +170,12 @@ int cmd_code(int argc, char **argv)
     c.paths = c.npaths ? (char **)paths : stdin_path;
     if (!c.npaths) c.npaths = 1;
 
-    opt.warn = load_warning;
+    opt.warn = cli_load_warning;
     sitrep_error err;
     sitrep_error_clear(&err);
     sitrep_pipeline *pl = sitrep_pipeline_new(&opt, &err);
     if (!pl) {
-        char msg[1024];
-        sitrep_error_format(&err, msg, sizeof msg);
-        cli_error("%s", msg);
+        cli_report(&err);
         rc = err.status == SITREP_ERR_USAGE ? 2 : 1;
         goto done;
     }

@@ -46,14 +46,6 @@ static int has_country(json_t *list, const char *code)
     return 0;
 }
 
-static void load_warning(void *ctx, const sitrep_error *w)
-{
-    (void)ctx;
-    char msg[1024];
-    sitrep_error_format(w, msg, sizeof msg);
-    cli_error("%s", msg);
-}
-
 int cmd_eval_plover(int argc, char **argv)
 {
     const char *path = NULL;
@@ -81,14 +73,12 @@ int cmd_eval_plover(int argc, char **argv)
         json_decref(root);
         return 1;
     }
-    opt.warn = load_warning;
+    opt.warn = cli_load_warning;
     sitrep_error err;
     sitrep_error_clear(&err);
     sitrep_pipeline *pl = sitrep_pipeline_new(&opt, &err);
     if (!pl) {
-        char msg[1024];
-        sitrep_error_format(&err, msg, sizeof msg);
-        cli_error("%s", msg);
+        cli_report(&err);
         json_decref(root);
         return 1;
     }

@@ -85,14 +85,6 @@ static void print_set(const triple *set, size_t n)
 
 typedef struct cat { const char *name; int pass, fail; } cat;
 
-static void load_warning(void *ctx, const sitrep_error *w)
-{
-    (void)ctx;
-    char msg[1024];
-    sitrep_error_format(w, msg, sizeof msg);
-    cli_error("%s", msg);
-}
-
 int cmd_validate(int argc, char **argv)
 {
     const char *path = NULL;
@@ -136,9 +128,7 @@ int cmd_validate(int argc, char **argv)
     sitrep_error_clear(&err);
     rec_file *rf = rec_load(path, &err);
     if (!rf) {
-        char msg[1024];
-        sitrep_error_format(&err, msg, sizeof msg);
-        cli_error("%s", msg);
+        cli_report(&err);
         rc = 1;
         goto out;
     }
@@ -163,12 +153,10 @@ int cmd_validate(int argc, char **argv)
     opt.agents = user ? lists[2] : resolved[2];
     opt.discards = user ? lists[3] : resolved[3];
     opt.no_builtin = !builtin;
-    opt.warn = load_warning;
+    opt.warn = cli_load_warning;
     sitrep_pipeline *pl = sitrep_pipeline_new(&opt, &err);
     if (!pl) {
-        char msg[1024];
-        sitrep_error_format(&err, msg, sizeof msg);
-        cli_error("%s", msg);
+        cli_report(&err);
         rc = 1;
         goto done;
     }

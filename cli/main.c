@@ -31,6 +31,19 @@ void cli_error(const char *fmt, ...)
     va_end(ap);
 }
 
+void cli_report(const sitrep_error *err)
+{
+    char msg[1024];
+    sitrep_error_format(err, msg, sizeof msg);
+    cli_error("%s", msg);
+}
+
+void cli_load_warning(void *ctx, const sitrep_error *w)
+{
+    (void)ctx;
+    cli_report(w);
+}
+
 static const struct { const char *name; int (*fn)(int, char **); } commands[] = {
     {"code", cmd_code}, {"parse", cmd_parse}, {"validate", cmd_validate},
     {"train", cmd_train}, {"eval", cmd_eval},

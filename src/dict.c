@@ -298,6 +298,16 @@ typedef struct ld {
     size_t budget;               /* phrases one agent line may still expand to */
 } ld;
 
+/* The error value of a message about the current line. */
+static void line_error(const ld *L, sitrep_error *w, const char *fmt, va_list ap)
+{
+    sitrep_error_clear(w);
+    w->status = SITREP_ERR_INPUT;
+    snprintf(w->file, sizeof w->file, "%s", L->name);
+    w->line = L->line;
+    vsnprintf(w->msg, sizeof w->msg, fmt, ap);
+}
+
 /* Reports a bad entry. Returns 0 to go on (entry skipped), -1 to stop (strict). */
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
@@ -305,13 +315,9 @@ __attribute__((format(printf, 2, 3)))
 static int warn(ld *L, const char *fmt, ...)
 {
     sitrep_error w;
-    sitrep_error_clear(&w);
-    w.status = SITREP_ERR_INPUT;
-    snprintf(w.file, sizeof w.file, "%s", L->name);
-    w.line = L->line;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(w.msg, sizeof w.msg, fmt, ap);
+    line_error(L, &w, fmt, ap);
     va_end(ap);
     if (L->strict) {
         if (L->err) *L->err = w;
@@ -329,13 +335,9 @@ __attribute__((format(printf, 2, 3)))
 static void notice(ld *L, const char *fmt, ...)
 {
     sitrep_error w;
-    sitrep_error_clear(&w);
-    w.status = SITREP_ERR_INPUT;
-    snprintf(w.file, sizeof w.file, "%s", L->name);
-    w.line = L->line;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(w.msg, sizeof w.msg, fmt, ap);
+    line_error(L, &w, fmt, ap);
     va_end(ap);
     if (L->cb) L->cb(L->ctx, &w);
 }
