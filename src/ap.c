@@ -17,6 +17,10 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 int ap_train_init(ap_train *t, int nclass)
 {
@@ -186,6 +190,12 @@ int ap_open(ap_model *m, const void *p, size_t len)
     m->mask = ns - 1;
     m->rows = (const uint32_t *)(b + AP_HEAD + ns * 8);
     m->nrows = h64[1];
+    m->fslot = m->slot;
+    m->fmask = m->mask;
+    m->dense = NULL;
+    m->npad = m->nclass;
+    m->own = NULL;
+    if (m->nrows >= 0x40000000u) return -1;   /* offsets must leave bit 30 free */
     /* every row must lie inside the section and name valid classes; a full
      * table would make probing loop forever */
     uint64_t empty = 0;
@@ -253,4 +263,98 @@ void *ap_prune(const ap_model *m, int minabs, size_t *len, size_t *nfeat, size_t
     if (nfeat) *nfeat = keys;
     if (nnz) *nnz = ents;
     return out;
+}
+
+/* ------------------------------------------------------------ speed-up */
+
+int ap_speedup(ap_model *m, uint32_t minlen)
+{
+    uint64_t keys = 0, ndense = 0;
+    for (uint64_t i = 0; i <= m->mask; i++) {
+        uint64_t s = m->slot[i];
+        if (!s) continue;
+        keys++;
+        uint32_t v = (uint32_t)(s >> 32);
+        if (!(v & 0x80000000u) && m->rows[v] >= minlen) ndense++;
+    }
+    if (ndense >= 0x40000000u) return -1;
+    uint64_t nslots = 16;
+    while (nslots < keys + keys / 2) nslots <<= 1;      /* load factor <= 2/3 */
+    uint32_t npad = (m->nclass + 15) & ~15u;
+    size_t sbytes = nslots * 8, dbytes = (size_t)ndense * npad * 2;
+    size_t huge = (size_t)2 << 20;
+    size_t total = (sbytes + dbytes + huge - 1) & ~(huge - 1);
+    unsigned char *mem = aligned_alloc(huge, total);
+    if (!mem) return -1;
+#ifdef MADV_HUGEPAGE
+    madvise(mem, total, MADV_HUGEPAGE);   /* random probes: fewer TLB misses */
+#endif
+    memset(mem, 0, sbytes + dbytes);
+    uint64_t *slot = (uint64_t *)mem;
+    int16_t *dense = (int16_t *)(mem + sbytes);
+    uint32_t d = 0;
+    for (uint64_t i = 0; i <= m->mask; i++) {
+        uint64_t s = m->slot[i];
+        if (!s) continue;
+        uint32_t v = (uint32_t)(s >> 32), fp = (uint32_t)s;
+        if (!(v & 0x80000000u) && m->rows[v] >= minlen) {
+            int16_t *r = dense + (size_t)d * npad;
+            const uint32_t *e = m->rows + v + 1, *end = e + m->rows[v];
+            for (; e < end; e++) r[*e >> 16] = (int16_t)(*e & 0xffff);
+            v = 0x40000000u | d++;
+        }
+        uint64_t j = fp & (nslots - 1);
+        while (slot[j]) j = (j + 1) & (nslots - 1);
+        slot[j] = (uint64_t)v << 32 | fp;
+    }
+    ap_close(m);
+    m->own = mem;
+    m->fslot = slot;
+    m->fmask = nslots - 1;
+    m->dense = dense;
+    m->npad = npad;
+    return 0;
+}
+
+void ap_close(ap_model *m)
+{
+    free(m->own);
+    m->own = NULL;
+    m->fslot = m->slot;
+    m->fmask = m->mask;
+    m->dense = NULL;
+    m->npad = m->nclass;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+__attribute__((target("avx2")))
+static void add_dense_avx2(int32_t *s, const int16_t *const *rows, size_t k, uint32_t npad)
+{
+    for (uint32_t c = 0; c < npad; c += 16) {
+        __m256i a = _mm256_loadu_si256((const __m256i *)(s + c));
+        __m256i b = _mm256_loadu_si256((const __m256i *)(s + c + 8));
+        for (size_t j = 0; j < k; j++) {
+            __m128i lo = _mm_loadu_si128((const __m128i *)(rows[j] + c));
+            __m128i hi = _mm_loadu_si128((const __m128i *)(rows[j] + c + 8));
+            a = _mm256_add_epi32(a, _mm256_cvtepi16_epi32(lo));
+            b = _mm256_add_epi32(b, _mm256_cvtepi16_epi32(hi));
+        }
+        _mm256_storeu_si256((__m256i *)(s + c), a);
+        _mm256_storeu_si256((__m256i *)(s + c + 8), b);
+    }
+}
+#endif
+
+static void add_dense_c(int32_t *s, const int16_t *const *rows, size_t k, uint32_t npad)
+{
+    for (size_t j = 0; j < k; j++)
+        for (uint32_t c = 0; c < npad; c++) s[c] += rows[j][c];
+}
+
+void ap_add_dense(int32_t *s, const int16_t *const *rows, size_t k, uint32_t npad)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+    if (__builtin_cpu_supports("avx2")) { add_dense_avx2(s, rows, k, npad); return; }
+#endif
+    add_dense_c(s, rows, k, npad);
 }

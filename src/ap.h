@@ -37,8 +37,15 @@ void *ap_train_write(const ap_train *t, size_t *len, size_t *nfeat, size_t *nnz)
 
 /* Run-time table: one 64-bit slot per feature, found from the key's high 32
  * bits (the fingerprint: fp & mask is where probing starts, so a table can be
- * rebuilt from its slots alone): low half = fingerprint (0 = empty), high half = either a row offset (rows[off] = length, then entries)
- * or, with bit 31 set, the row's only entry inline (no second memory load). */
+ * rebuilt from its slots alone): low half = fingerprint (0 = empty), high half =
+ * either a row offset (rows[off] = length, then entries) or, with bit 31 set,
+ * the row's only entry inline (no second memory load).
+ *
+ * ap_speedup builds a second table for scoring (fslot): the same, except that
+ * the long rows are dense (bit 30 set: index of a row of npad int16 weights,
+ * added with SIMD) — the frequent features move most classes, and one add per
+ * class beats one scattered add per entry. slot/mask/rows stay the section's
+ * own (ap_prune reads them). Scores are the same integers either way. */
 typedef struct ap_model {
     const uint64_t *slot;
     uint64_t mask;
@@ -46,13 +53,24 @@ typedef struct ap_model {
     uint64_t nrows;
     uint32_t nclass;
     float scale;           /* weight = int16 * scale */
+    const uint64_t *fslot; /* scoring table: slot, or ap_speedup's */
+    uint64_t fmask;
+    const int16_t *dense;  /* ap_speedup's dense rows, npad weights each */
+    uint32_t npad;         /* scores arrays hold npad int32 (>= nclass) */
+    void *own;             /* ap_speedup's memory */
 } ap_model;
 
 /* A view over a section written by ap_train_write. -1 when malformed. */
 int ap_open(ap_model *m, const void *p, size_t len);
+/* Dense rows for the rows with at least minlen entries, in a new scoring table
+ * (owned, on huge pages where the system allows; ap_close frees it). -1 on no memory (m still scores, unchanged). */
+int ap_speedup(ap_model *m, uint32_t minlen);
+void ap_close(ap_model *m);
 /* A new section (malloc'd, *len bytes) without the weights |w| < minabs
  * (int16 units) and the features left empty. NULL on no memory. */
 void *ap_prune(const ap_model *m, int minabs, size_t *len, size_t *nfeat, size_t *nnz);
+/* s[0..npad) += each of the k dense rows (AVX2 when the CPU has it). */
+void ap_add_dense(int32_t *s, const int16_t *const *rows, size_t k, uint32_t npad);
 
 static inline uint32_t ap_fp(uint64_t key)
 {
@@ -62,23 +80,31 @@ static inline uint32_t ap_fp(uint64_t key)
 
 /* Two passes so that the memory loads overlap: prefetch every feature's slot,
  * then probe (adding inline entries at once, prefetching the other rows),
- * then add the rows. */
+ * then add the rows. scores holds m->npad entries. */
 static inline void ap_score(const ap_model *m, const uint64_t *f, size_t n,
                             int32_t *scores)
 {
     uint32_t off[128];
-    size_t k = 0;
+    const int16_t *dense[128];
+    size_t k = 0, nd = 0;
+    const uint64_t *slot = m->fslot;
+    uint64_t mask = m->fmask;
     if (n > 128) n = 128;
-    for (size_t i = 0; i < n; i++) __builtin_prefetch(&m->slot[ap_fp(f[i]) & m->mask]);
+    for (size_t i = 0; i < n; i++) __builtin_prefetch(&slot[ap_fp(f[i]) & mask]);
     for (size_t i = 0; i < n; i++) {
         uint32_t fp = ap_fp(f[i]);
-        uint64_t j = fp & m->mask, s;
-        while ((s = m->slot[j]) != 0 && (uint32_t)s != fp) j = (j + 1) & m->mask;
+        uint64_t j = fp & mask, s;
+        while ((s = slot[j]) != 0 && (uint32_t)s != fp) j = (j + 1) & mask;
         if (!s) continue;
         uint32_t v = (uint32_t)(s >> 32);
         if (v & 0x80000000u) {
             v &= 0x7fffffffu;
             scores[v >> 16] += (int16_t)(v & 0xffff);
+        } else if (v & 0x40000000u) {
+            const int16_t *r = m->dense + (size_t)(v & 0x3fffffffu) * m->npad;
+            __builtin_prefetch(r);
+            __builtin_prefetch(r + 32);
+            dense[nd++] = r;
         } else {
             __builtin_prefetch(m->rows + v);
             off[k++] = v;
@@ -88,5 +114,6 @@ static inline void ap_score(const ap_model *m, const uint64_t *f, size_t n,
         const uint32_t *r = m->rows + off[j] + 1, *e = r + m->rows[off[j]];
         for (; r < e; r++) scores[*r >> 16] += (int16_t)(*r & 0xffff);
     }
+    if (nd) ap_add_dense(scores, dense, nd, m->npad);
 }
 #endif

@@ -233,8 +233,12 @@ void dep_parse(const ap_model *m, const dep_word *ws, dep_state *st, int32_t *sc
     uint64_t f[DEP_MAXFEAT];
     int nc = (int)m->nclass;
     while (!dep_terminal(st)) {
+        /* one valid action: no need to score (the argmax over valid actions
+         * could only pick it) */
+        if (st->sp == 1) { dep_apply(st, 0); continue; }
+        if (st->sp == 2 && st->b > st->n) { dep_apply(st, 1 + st->nlabels + st->root_label); continue; }
         size_t nf = dep_features(st, ws, f);
-        memset(scores, 0, (size_t)nc * sizeof *scores);
+        memset(scores, 0, (size_t)m->npad * sizeof *scores);
         ap_score(m, f, nf, scores);
         int best = -1;
         for (int a = 0; a < nc; a++)

@@ -98,6 +98,9 @@ void model_free(sr_model *m)
     free(m->xpos);
     free(m->labels);
     feat_map_free(&m->clsmap);
+    ap_close(&m->tag);
+    ap_close(&m->tag2);
+    ap_close(&m->dep);
     if (m->map) munmap(m->map, m->maplen);
     free(m);
 }
@@ -176,6 +179,11 @@ sr_model *model_load(const char *path, sitrep_error *err)
     if (ap_open(&m->dep, sec[MSEC_DEPW].p, sec[MSEC_DEPW].len) ||
         m->dep.nclass != 1 + 2 * m->nlabels)
         return fail(m, err, path, sec[MSEC_DEPW].p - p, "parser weights");
+    /* dense rows for the frequent features (see ap.h); without the memory
+     * for them the tables still score, only slower */
+    ap_speedup(&m->tag, 16);
+    if (m->stacked) ap_speedup(&m->tag2, 16);
+    ap_speedup(&m->dep, 16);
     if (slots(&m->tagdict, sec[MSEC_TAGDICT]) || slots(&m->lem.lex, sec[MSEC_LEX]) ||
         slots(&m->lem.exc, sec[MSEC_EXC]) || slots(&m->lem.idx, sec[MSEC_IDX]))
         return fail(m, err, path, SIZE_MAX, "lookup tables");
@@ -212,7 +220,7 @@ sitrep_status model_tag(const sr_model *m, sitrep_doc *doc, size_t s)
     pos_word *pw = arena_alloc(&doc->mem, n * sizeof *pw);
     int *tags = arena_alloc(&doc->mem, n * sizeof *tags);
     int *p1 = m->stacked ? arena_alloc(&doc->mem, n * sizeof *p1) : NULL;
-    int32_t *scores = arena_alloc(&doc->mem, m->nclass * sizeof *scores);
+    int32_t *scores = arena_alloc(&doc->mem, m->tag.npad * sizeof *scores);
     if (!pw || !tags || !scores || (m->stacked && !p1)) return SITREP_ERR_NOMEM;
     for (size_t i = 0; i < n; i++) {
         pos_word_init(&pw[i], norm_of(&w[i]));
@@ -274,7 +282,7 @@ sitrep_status model_parse(const sr_model *m, sitrep_doc *doc, size_t s)
     sitrep_word *w = doc->words.v + se->word;
     dep_word *dw = arena_alloc(&doc->mem, (n + 1) * sizeof *dw);
     void *mem = arena_alloc(&doc->mem, dep_state_size((int)n));
-    int32_t *scores = arena_alloc(&doc->mem, m->dep.nclass * sizeof *scores);
+    int32_t *scores = arena_alloc(&doc->mem, m->dep.npad * sizeof *scores);
     if (!dw || !mem || !scores) return SITREP_ERR_NOMEM;
     dw[0].w = 0;
     dw[0].t = dw[0].u = dw[0].a = 0;

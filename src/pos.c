@@ -153,7 +153,7 @@ void pos_tag(const ap_model *m, const pos_word *ws, size_t n, const int *p1, int
     int nc = (int)m->nclass;
     for (size_t i = 0; i < n; i++) {
         size_t nf = pos_features(ws, n, i, tags, p1, f);
-        memset(scores, 0, (size_t)nc * sizeof *scores);
+        memset(scores, 0, (size_t)m->npad * sizeof *scores);
         ap_score(m, f, nf, scores);
         int best = 0;
         for (int c = 1; c < nc; c++)
