@@ -796,36 +796,3 @@ sitrep_status event_run(const dict_set *ds, const event_opts *o, sitrep_doc *d)
     }
     return SITREP_OK;
 }
-
-int event_sentence_codable(const dict_set *ds, const sitrep_doc *d, size_t si)
-{
-    if (!ds || dict_nblocks(ds) == 0) return 0;
-    const sitrep_sentence *s = &d->sentences.v[si];
-    int verb = 0, actor = 0;
-    uint32_t ids[64];
-    for (uint32_t i = 0; i < s->nwords && !(verb && actor); i++) {
-        const sitrep_word *w = &d->words.v[s->word + i];
-        uint32_t id = upper_id(ds, wnorm(w));
-        /* the coder looks at verbs and nouns only (event_run) */
-        if (!verb && (!w->upos || w->upos == SITREP_UPOS_VERB || w->upos == SITREP_UPOS_NOUN)) {
-            dict_form f[1];
-            uint32_t lid = w->lemma ? upper_id(ds, w->lemma) : 0;
-            verb = (id && dict_verb_lookup(ds, id, f, 1) > 0) || (lid && dict_verb_lookup(ds, lid, f, 1) > 0);
-        }
-        if (!actor) {
-            const char *f = wnorm(w);
-            if (!strcasecmp(f, "he") || !strcasecmp(f, "she") || !strcasecmp(f, "it") ||
-                !strcasecmp(f, "they")) {
-                actor = 1;
-                continue;
-            }
-            if (!id) continue;
-            size_t m = 0;
-            for (uint32_t k = i; k < s->nwords && m < 64; k++)
-                ids[m++] = upper_id(ds, wnorm(&d->words.v[s->word + k]));
-            size_t len;
-            actor = dict_actor_match(ds, ids, m, &len) != NULL || dict_agent_match(ds, ids, m, &len) != NULL;
-        }
-    }
-    return verb && actor;
-}

@@ -22,8 +22,4 @@ typedef struct event_opts {
 
 sitrep_status event_run(const dict_set *d, const event_opts *o, sitrep_doc *doc);
 
-/* 1 when sentence s (tagged or not) could yield an event: some word (its form or
- * lemma) is a verb-dictionary form, and some word starts an actor or agent phrase
- * or is a personal pronoun. The pipeline parses only such sentences. */
-int event_sentence_codable(const dict_set *d, const sitrep_doc *doc, size_t s);
 #endif

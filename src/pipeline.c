@@ -16,6 +16,7 @@
 #include "doc.h"
 #include "err.h"
 #include "event.h"
+#include "gate.h"
 #include "geo.h"
 #include "model.h"
 #include "paths.h"
@@ -223,7 +224,7 @@ sitrep_status pipeline_run_from(const sitrep_pipeline *pl, sitrep_doc *doc, pipe
     if (pl->model)
         for (size_t s = 0; s < doc->sentences.n; s++) {
             if ((st = model_tag(pl->model, doc, s)) != SITREP_OK) return st;
-            if (pl->parse_only || event_sentence_codable(pl->dict, doc, s))
+            if (pl->parse_only || gate_sentence(pl->dict, doc, s))
                 if ((st = model_parse(pl->model, doc, s)) != SITREP_OK) return st;
         }
     if (pl->parse_only) return SITREP_OK;
