@@ -11,8 +11,23 @@
 #include "dict.h"
 #include "sitrep.h"
 
-/* 1 when sentence s (tagged or not) could yield an event: some verb or noun (or,
- * untagged, any word), by its form or its lemma, is a verb-dictionary form, and
- * some word starts an actor or agent phrase or is a personal pronoun. */
-int gate_sentence(const dict_set *d, const sitrep_doc *doc, size_t s);
+/* What the gate remembers across an article's sentences: the last words of the
+ * multi-word names seen so far, since the actor stage gives a later lone
+ * surname ("Siegel") the code of an earlier full name ("Michael Siegel"). */
+typedef struct gate_ctx {
+    uint64_t set[512];     /* hashes of the forms, 0 = empty */
+    size_t n;
+    int full;              /* too many names: every lone name may be an actor */
+} gate_ctx;
+
+static inline void gate_ctx_init(gate_ctx *g) { *g = (gate_ctx){{0}, 0, 0}; }
+
+/* 1 when sentence s (tagged or not) of an article whose earlier sentences went
+ * through this gate with g could yield an event (the event coder's conditions,
+ * event.c): some verb or noun (any word, untagged), by its form or its lemma,
+ * is a verb-dictionary form, and there is a source: a dictionary actor, a
+ * pronoun the actor stage resolves, a lone surname of an earlier name, or two
+ * mentions of which agents may be one (a lone agent acting on nobody is not
+ * coded). */
+int gate_sentence(const dict_set *d, const sitrep_doc *doc, size_t s, gate_ctx *g);
 #endif

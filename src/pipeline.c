@@ -27,6 +27,7 @@
 struct sitrep_pipeline {
     char date[11];              /* fallback article date, YYYY-MM-DD */
     int explain, parse_only, detail, builtin_semantics;
+    int ungated;                /* parse every sentence (pipeline_set_ungated) */
     sr_model *model;
     dict_set *dict;
     tone_lex *tone;
@@ -200,6 +201,8 @@ void sitrep_pipeline_free(sitrep_pipeline *pl)
 
 int pipeline_has_model(const sitrep_pipeline *pl) { return pl->model != NULL; }
 
+void pipeline_set_ungated(sitrep_pipeline *pl, int on) { pl->ungated = on; }
+
 static int32_t date_int(const char *s)
 {
     return (int32_t)(atoi(s) * 10000 + atoi(s + 5) * 100 + atoi(s + 8));
@@ -221,10 +224,12 @@ sitrep_status pipeline_run_from(const sitrep_pipeline *pl, sitrep_doc *doc, pipe
     /* Every sentence is tagged (tone, places and quotes read tags and lemmas);
      * only sentences that could yield an event are parsed (all of them for
      * `sitrep parse`), which is where the time goes. */
+    gate_ctx gate;
+    gate_ctx_init(&gate);
     if (pl->model)
         for (size_t s = 0; s < doc->sentences.n; s++) {
             if ((st = model_tag(pl->model, doc, s)) != SITREP_OK) return st;
-            if (pl->parse_only || gate_sentence(pl->dict, doc, s))
+            if (pl->parse_only || pl->ungated || gate_sentence(pl->dict, doc, s, &gate))
                 if ((st = model_parse(pl->model, doc, s)) != SITREP_OK) return st;
         }
     if (pl->parse_only) return SITREP_OK;
