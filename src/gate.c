@@ -2,6 +2,7 @@
 #include "gate.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -20,7 +21,7 @@ static uint32_t upper_id(const dict_set *ds, const char *s)
     return dict_intern_lookupn(ds, buf, n);
 }
 
-enum { WINDOW = 64 };   /* longest actor or agent phrase tried */
+enum { WINDOW = 64 };   /* longest actor or agent phrase tried (as event.c) */
 
 /* A proper noun, as the actor stage sees names (actor.c: proper). */
 static int proper(const sitrep_word *w, uint32_t i)
@@ -70,55 +71,105 @@ static int pronoun_actor(const sitrep_word *w, uint32_t n, uint32_t i)
     return !u || u == SITREP_UPOS_VERB || u == SITREP_UPOS_AUX || u == SITREP_UPOS_ADV;
 }   /* longest actor or agent phrase tried */
 
+void gate_ctx_free(gate_ctx *g)
+{
+    free(g->ids);
+    free(g->inside);
+    gate_ctx_init(g);
+}
+
+/* Words of a sentence as dictionary ids and whether each lies inside an actor
+ * or agent phrase, in g's scratch (grown as needed). -1 on no memory. */
+static int scratch(gate_ctx *g, uint32_t n)
+{
+    if (n <= g->cap) return 0;
+    size_t cap = n + n / 2 + 16;
+    uint32_t *ids = realloc(g->ids, cap * sizeof *ids);
+    if (!ids) return -1;
+    g->ids = ids;
+    unsigned char *in = realloc(g->inside, cap);
+    if (!in) return -1;
+    g->inside = in;
+    g->cap = cap;
+    return 0;
+}
+
+/* Some form of the verb word at i can be coded here: its pre-words stand right
+ * before it, its particles somewhere after it (next to it, or as its
+ * compound:prt dependent once parsed), and it has a code or patterns. */
+static int codable_form(const dict_set *ds, const uint32_t *ids, uint32_t n, uint32_t i, uint32_t id)
+{
+    dict_form f[32];
+    size_t nf = dict_verb_lookup(ds, id, f, 32);
+    if (nf > 32) return 1;                     /* too many to check: parse */
+    for (size_t k = 0; k < nf; k++) {
+        if (f[k].npre > i) continue;
+        int ok = 1;
+        for (size_t p = 0; p < f[k].npre && ok; p++) ok = ids[i - f[k].npre + p] == f[k].pre[p];
+        for (size_t p = 0; p < f[k].npost && ok; p++) {
+            ok = 0;
+            for (uint32_t j = i + 1; j < n && !ok; j++) ok = ids[j] == f[k].post[p];
+        }
+        if (!ok) continue;
+        if ((f[k].code && strcmp(f[k].code, "---")) || (f[k].passive && strcmp(f[k].passive, "---")) ||
+            dict_block_npatterns(ds, f[k].block) > 0)
+            return 1;
+    }
+    return 0;
+}
+
 int gate_sentence(const dict_set *ds, const sitrep_doc *d, size_t si, gate_ctx *g)
 {
     if (!ds || dict_nblocks(ds) == 0) return 0;
     const sitrep_sentence *s = &d->sentences.v[si];
     const sitrep_word *w = &d->words.v[s->word];
-    int verb = 0, mentions = 0, standalone = 0;
+    uint32_t n = s->nwords;
+    if (scratch(g, n)) return 1;               /* no memory to decide: parse */
+    uint32_t *ids = g->ids;
+    unsigned char *inside = g->inside;
+    int mentions = 0, standalone = 0;
+
     /* names: remember the last word of each run of two or more proper nouns;
      * a lone proper noun already remembered may be an actor */
-    for (uint32_t i = 0; i < s->nwords;) {
+    for (uint32_t i = 0; i < n;) {
         if (!proper(w, i)) { i++; continue; }
         uint32_t j = i + 1;
-        while (j < s->nwords && proper(w, j)) j++;
+        while (j < n && proper(w, j)) j++;
         if (j - i >= 2) remember(g, name_key(&w[j - 1]));
         else if (known(g, name_key(&w[i]))) standalone = 1;
         i = j;
     }
-    uint32_t skip = 0;                 /* words before this are inside a mention */
-    /* ids of a sliding window of words: each word is looked up once */
-    uint32_t ids[2 * WINDOW];
-    size_t have = 0, base = 0;   /* ids[k] is word base + k, k < have */
-    for (uint32_t i = 0; i < s->nwords && !(verb && (standalone || mentions >= 2)); i++) {
-        if (i - base >= WINDOW) {          /* slide: keep words i.. */
-            size_t keep = have - (i - base);
-            memmove(ids, ids + (i - base), keep * sizeof *ids);
-            have = keep;
-            base = i;
-        }
-        while (have < 2 * WINDOW && base + have < s->nwords)
-            ids[have] = upper_id(ds, wnorm(&w[base + have])), have++;
-        uint32_t id = ids[i - base];
-        /* the coder looks at verbs and nouns only (event_run) */
-        if (!verb && (!w[i].upos || w[i].upos == SITREP_UPOS_VERB || w[i].upos == SITREP_UPOS_NOUN)) {
-            dict_form f[1];
-            uint32_t lid = w[i].lemma ? upper_id(ds, w[i].lemma) : 0;
-            verb = (id && dict_verb_lookup(ds, id, f, 1) > 0) || (lid && dict_verb_lookup(ds, lid, f, 1) > 0);
-        }
-        if (i < skip) continue;
-        if (pronoun_actor(w, s->nwords, i)) {
+    /* sources: pronouns, actor and agent phrases (leftmost longest) */
+    for (uint32_t i = 0; i < n; i++) ids[i] = upper_id(ds, wnorm(&w[i]));
+    memset(inside, 0, n);
+    for (uint32_t i = 0; i < n;) {
+        if (pronoun_actor(w, n, i)) {
             mentions++;
             standalone = 1;
+            i++;
             continue;
         }
-        if (!id) continue;
-        size_t m = have - (i - base), len = 0;
-        if (m > WINDOW) m = WINDOW;
-        if (dict_actor_match(ds, ids + (i - base), m, &len)) standalone = 1;
-        else if (!dict_agent_match(ds, ids + (i - base), m, &len)) continue;
+        size_t m = n - i < WINDOW ? n - i : WINDOW, len = 0;
+        if (!ids[i]) { i++; continue; }
+        if (dict_actor_match(ds, ids + i, m, &len)) standalone = 1;
+        else if (!dict_agent_match(ds, ids + i, m, &len)) { i++; continue; }
+        if (!len) len = 1;
         mentions++;
-        skip = i + (uint32_t)(len ? len : 1);
+        memset(inside + i, 1, len);
+        i += (uint32_t)len;
     }
-    return verb && (standalone || mentions >= 2);
+    if (!standalone && mentions < 2) return 0;
+    /* a verb or noun (not a word of an actor's name) the coder can code, or a
+     * demand ("X said Y must leave", coded whatever the verb) */
+    for (uint32_t i = 0; i < n; i++) {
+        const char *f = wnorm(&w[i]);
+        if (!strcasecmp(f, "must") || !strcasecmp(f, "should") || !strcasecmp(f, "ought")) return 1;
+        int u = w[i].upos;
+        if (u && u != SITREP_UPOS_VERB && u != SITREP_UPOS_NOUN) continue;
+        if (u == SITREP_UPOS_NOUN && inside[i]) continue;
+        uint32_t lid = w[i].lemma ? upper_id(ds, w[i].lemma) : 0;
+        if ((ids[i] && codable_form(ds, ids, n, i, ids[i])) || (lid && codable_form(ds, ids, n, i, lid)))
+            return 1;
+    }
+    return 0;
 }

@@ -18,9 +18,14 @@ typedef struct gate_ctx {
     uint64_t set[512];     /* hashes of the forms, 0 = empty */
     size_t n;
     int full;              /* too many names: every lone name may be an actor */
+    uint32_t *ids;         /* scratch: a sentence's word ids */
+    unsigned char *inside; /* scratch: word inside an actor/agent phrase */
+    size_t cap;
 } gate_ctx;
 
-static inline void gate_ctx_init(gate_ctx *g) { *g = (gate_ctx){{0}, 0, 0}; }
+static inline void gate_ctx_init(gate_ctx *g) { *g = (gate_ctx){{0}, 0, 0, NULL, NULL, 0}; }
+/* Frees the scratch; g can be initialized again. */
+void gate_ctx_free(gate_ctx *g);
 
 /* 1 when sentence s (tagged or not) of an article whose earlier sentences went
  * through this gate with g could yield an event (the event coder's conditions,

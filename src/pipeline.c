@@ -218,20 +218,23 @@ sitrep_status pipeline_run_from(const sitrep_pipeline *pl, sitrep_doc *doc, pipe
         sitrep_doc_warn(doc, "date \"%s\" is not YYYY-MM-DD; using %s", date, pl->date);
         sitrep_doc_set(doc, SITREP_FIELD_DATE, pl->date, 10);
     }
-    sitrep_status st;
+    sitrep_status st = SITREP_OK;
     if (from == PIPELINE_SEGMENT && doc->sentences.n == 0)
         if ((st = seg_run(doc)) != SITREP_OK) return st;
     /* Every sentence is tagged (tone, places and quotes read tags and lemmas);
      * only sentences that could yield an event are parsed (all of them for
      * `sitrep parse`), which is where the time goes. */
-    gate_ctx gate;
-    gate_ctx_init(&gate);
-    if (pl->model)
+    if (pl->model) {
+        gate_ctx gate;
+        gate_ctx_init(&gate);
         for (size_t s = 0; s < doc->sentences.n; s++) {
-            if ((st = model_tag(pl->model, doc, s)) != SITREP_OK) return st;
+            if ((st = model_tag(pl->model, doc, s)) != SITREP_OK) break;
             if (pl->parse_only || pl->ungated || gate_sentence(pl->dict, doc, s, &gate))
-                if ((st = model_parse(pl->model, doc, s)) != SITREP_OK) return st;
+                if ((st = model_parse(pl->model, doc, s)) != SITREP_OK) break;
         }
+        gate_ctx_free(&gate);
+        if (st != SITREP_OK) return st;
+    }
     if (pl->parse_only) return SITREP_OK;
     int32_t day = date_int(doc->field[SITREP_FIELD_DATE]);
     if ((st = actor_run(pl->dict, doc, day)) != SITREP_OK) return st;

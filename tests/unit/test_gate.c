@@ -1,7 +1,7 @@
 /* test_gate.c — the parse gate (src/gate.c): which sentences get parsed.
  *
- * Hand-tagged sentences of our own (tests/fixtures/gate/cases.conllu, with the
- * fictional dictionaries of tests/fixtures/event/), then the property that
+ * Hand-tagged sentences of our own (tests/fixtures/gate/: cases.conllu and
+ * fictional dictionaries), then the property that
  * makes the gate safe: on the Wikinews articles (when ../shared is present and
  * the model is built), coding with the gate gives exactly the events of coding
  * with every sentence parsed. */
@@ -32,6 +32,7 @@ static const char *gate_of(const char *id)
         size_t n = 0;
         for (size_t s = 0; s < d->sentences.n && n + 1 < sizeof out; s++)
             out[n++] = gate_sentence(ds, d, s, &g) ? '1' : '0';
+        gate_ctx_free(&g);
         out[n] = '\0';
         break;
     }
@@ -53,6 +54,16 @@ static void it_as_object(void) { CHECK_STR(gate_of("it_object"), "0"); }
 /* a lone surname takes the code of an earlier full name (actor.c) */
 static void surname_of_earlier_name(void) { CHECK_STR(gate_of("surname"), "01"); }
 static void unknown_lone_name(void) { CHECK_STR(gate_of("stranger"), "0"); }
+/* a [---] verb with no patterns frames other events but codes none */
+static void uncoded_verb(void) { CHECK_STR(gate_of("uncoded_verb"), "0"); }
+static void uncoded_verb_with_patterns(void) { CHECK_STR(gate_of("pattern_verb"), "1"); }
+/* "X said Y must V" is a demand (100) whatever V is */
+static void demand(void) { CHECK_STR(gate_of("demand"), "1"); }
+static void particle_present(void) { CHECK_STR(gate_of("particle"), "1"); }
+static void particle_absent(void) { CHECK_STR(gate_of("no_particle"), "0"); }
+/* the coder skips nouns inside actor mentions ("guards" of "Arnorian guards") */
+static void noun_inside_actor(void) { CHECK_STR(gate_of("noun_in_actor"), "0"); }
+static void verb_form_of_agent_word(void) { CHECK_STR(gate_of("verb_not_actor"), "1"); }
 
 /* Events of one article as text, one per line. */
 static void events_text(const sitrep_doc *d, sitrep_buf *b)
@@ -130,9 +141,9 @@ int main(void)
 {
     sitrep_error err;
     ds = dict_set_new();
-    if (dict_load_actors(ds, "tests/fixtures/event/actors.txt", 1, &err, NULL, NULL) != SITREP_OK ||
-        dict_load_agents(ds, "tests/fixtures/event/agents.txt", 1, &err, NULL, NULL) != SITREP_OK ||
-        dict_load_verbs(ds, "tests/fixtures/event/verbs.txt", 1, &err, NULL, NULL) != SITREP_OK) {
+    if (dict_load_actors(ds, "tests/fixtures/gate/actors.txt", 1, &err, NULL, NULL) != SITREP_OK ||
+        dict_load_agents(ds, "tests/fixtures/gate/agents.txt", 1, &err, NULL, NULL) != SITREP_OK ||
+        dict_load_verbs(ds, "tests/fixtures/gate/verbs.txt", 1, &err, NULL, NULL) != SITREP_OK) {
         printf("FAIL fixtures: %s:%zu: %s\n", err.file, err.line, err.msg);
         dict_set_free(ds);
         return 1;
@@ -147,6 +158,13 @@ int main(void)
     RUN(it_as_object);
     RUN(surname_of_earlier_name);
     RUN(unknown_lone_name);
+    RUN(uncoded_verb);
+    RUN(uncoded_verb_with_patterns);
+    RUN(demand);
+    RUN(particle_present);
+    RUN(particle_absent);
+    RUN(noun_inside_actor);
+    RUN(verb_form_of_agent_word);
     RUN(gate_loses_no_wikinews_event);
     dict_set_free(ds);
     return TEST_EXIT();
