@@ -343,6 +343,23 @@ static void add_dense_avx2(int32_t *s, const int16_t *const *rows, size_t k, uin
         _mm256_storeu_si256((__m256i *)(s + c + 8), b);
     }
 }
+
+/* All the classes in registers (npad <= 128: eight vectors of 16), each row
+ * read once, front to back. */
+__attribute__((target("avx512f")))
+static void add_dense_avx512(int32_t *s, const int16_t *const *rows, size_t k, uint32_t npad)
+{
+    __m512i acc[8];
+    uint32_t nv = npad / 16;
+    for (uint32_t v = 0; v < nv; v++) acc[v] = _mm512_loadu_si512((const void *)(s + 16 * v));
+    for (size_t j = 0; j < k; j++) {
+        const int16_t *r = rows[j];
+        for (uint32_t v = 0; v < nv; v++)
+            acc[v] = _mm512_add_epi32(acc[v], _mm512_cvtepi16_epi32(
+                                                  _mm256_loadu_si256((const __m256i *)(r + 16 * v))));
+    }
+    for (uint32_t v = 0; v < nv; v++) _mm512_storeu_si512((void *)(s + 16 * v), acc[v]);
+}
 #endif
 
 static void add_dense_c(int32_t *s, const int16_t *const *rows, size_t k, uint32_t npad)
@@ -354,6 +371,7 @@ static void add_dense_c(int32_t *s, const int16_t *const *rows, size_t k, uint32
 void ap_add_dense(int32_t *s, const int16_t *const *rows, size_t k, uint32_t npad)
 {
 #if defined(__x86_64__) && defined(__GNUC__)
+    if (npad <= 128 && __builtin_cpu_supports("avx512f")) { add_dense_avx512(s, rows, k, npad); return; }
     if (__builtin_cpu_supports("avx2")) { add_dense_avx2(s, rows, k, npad); return; }
 #endif
     add_dense_c(s, rows, k, npad);
