@@ -196,6 +196,9 @@ typedef struct synset {
     uint8_t defined, noplural;
     uint32_t use_file, use_line;   /* first use in a pattern */
     VEC(smember) m;
+    uint64_t first[4];           /* bits of the first words of its members (embedded
+                                    synsets' included): a word whose bit is clear
+                                    starts no member */
 } synset;
 typedef struct vtrans {
     char v[5];                   /* src src2 tgt2 res_src res_tgt */
@@ -1721,6 +1724,39 @@ int dict_block_pattern(const dict_set *s, uint32_t b, size_t i, dict_pattern *o)
     return 1;
 }
 
+static unsigned first_bit(uint32_t word) { return (word * 2654435761u) >> 24; }
+
+/* Every synset's first-word bits, own members and embedded synsets' (to a fixed
+ * point, so cycles and any nesting depth are covered); rebuilt after each verb
+ * file, since a later file may add members. A superset of what synset_match can
+ * match first, so testing a bit before matching changes no result. */
+static void synset_firsts(dict_set *s)
+{
+    for (size_t i = 0; i < s->synsets.n; i++) memset(s->synsets.v[i].first, 0, sizeof s->synsets.v[i].first);
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t i = 1; i < s->synsets.n; i++) {
+            synset *sy = &s->synsets.v[i];
+            uint64_t f[4];
+            memcpy(f, sy->first, sizeof f);
+            for (size_t k = 0; k < sy->m.n; k++) {
+                const smember *m = &sy->m.v[k];
+                if (m->ref) {
+                    if (m->off < s->synsets.n)
+                        for (int b = 0; b < 4; b++) f[b] |= s->synsets.v[m->off].first[b];
+                } else if (m->n) {
+                    unsigned bit = first_bit(s->ids.v[m->off]);
+                    f[bit >> 6] |= (uint64_t)1 << (bit & 63);
+                }
+            }
+            if (memcmp(f, sy->first, sizeof f)) {
+                memcpy(sy->first, f, sizeof f);
+                changed = 1;
+            }
+        }
+    }
+}
+
 /* Embedded synsets: at most 8 deep, a synset is not re-entered while it is being
  * matched (cycles), and a budget bounds the work on pathological nesting. */
 static int synset_match(const dict_set *s, uint32_t syn, const uint32_t *tok, size_t n,
@@ -1753,7 +1789,10 @@ int dict_synset_match(const dict_set *s, uint32_t syn, const uint32_t *tok, size
 {
     size_t l = 0, budget = 100000;
     uint32_t stack[8];
-    if (!s || !synset_match(s, syn, tok, n, &l, stack, 0, &budget)) return 0;
+    if (!s || syn == 0 || syn >= s->synsets.n || n == 0) return 0;
+    unsigned bit = first_bit(tok[0]);
+    if (!(s->synsets.v[syn].first[bit >> 6] >> (bit & 63) & 1)) return 0;
+    if (!synset_match(s, syn, tok, n, &l, stack, 0, &budget)) return 0;
     if (len) *len = l;
     return 1;
 }
@@ -1802,7 +1841,10 @@ sitrep_status dict_load_mem(dict_set *s, dict_kind k, const char *buf, size_t le
     r.end = buf + len;
     int rc;
     switch (k) {
-    case DICT_VERBS: rc = load_verbs(&L, &r); break;
+    case DICT_VERBS:
+        rc = load_verbs(&L, &r);
+        synset_firsts(s);        /* also after a failed load: s keeps part of the file */
+        break;
     case DICT_ACTORS: rc = load_actors(&L, &r); break;
     case DICT_AGENTS: rc = load_agents(&L, &r); break;
     case DICT_DISCARDS: rc = load_discards(&L, &r); break;

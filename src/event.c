@@ -23,6 +23,33 @@
 
 enum { MAXW = 512, MAX_FORMS = 32 };
 
+/* The dependency relations the coder asks about, as small integers: each word's
+ * relation is classified once per sentence (by its part before ':', its
+ * `base:sub` part and two flags) instead of comparing strings in every scan. */
+enum {
+    R_OTHER, R_CCOMP, R_ADVCL, R_MARK, R_NSUBJ, R_CSUBJ, R_EXPL, R_ACL, R_PARATAXIS,
+    R_LIST, R_CONJ, R_COMPOUND, R_AMOD, R_NMOD, R_FLAT, R_APPOS, R_DET, R_AUX,
+    R_XCOMP, R_OBJ, R_IOBJ, R_OBL, R_CASE, R_ADVMOD, R_NEG, R_NREL
+};
+enum { S_NONE, S_ACL_RELCL, S_NMOD_POSS, S_NSUBJ_PASS, S_AUX_PASS, S_OBL_AGENT, S_COMPOUND_PRT };
+enum {
+    RF_COLON = 1,               /* the relation has a subtype ("nmod:poss") */
+    RF_DEEP = 2,                /* ... and more after it ("a:b:c") */
+    RF_PASS = 4,                /* "pass" occurs in it */
+};
+/* Word classes (case-insensitive form), set once per sentence. */
+enum {
+    WC_NEG = 1,                 /* not n't never no */
+    WC_FUTURE = 2,              /* will would shall 'll wo */
+    WC_MODAL = 4,               /* must should ought */
+    WC_TO = 8, WC_COMMA = 16, WC_AND = 32, WC_THE = 64,
+    WC_RELWORD = 128,           /* who which that */
+    WC_SEMI = 256,              /* ";" (exact) */
+    WC_INTENT = 1024,           /* lemma is an intent word (intent_words) */
+    WC_BY = 2048,               /* lemma "by" */
+    WC_VBG = 4096,              /* xpos VBG */
+};
+
 typedef struct sent_ctx {
     const dict_set *ds;
     sitrep_doc *d;
@@ -34,6 +61,12 @@ typedef struct sent_ctx {
                                    token ("DIDN'T"), else 0 */
     int32_t *actor;             /* actor index covering each word, -1 none */
     uint8_t *in_clause;         /* scratch: words of the current verb's clause */
+    int32_t *head;              /* head word index, -1 root (or a head out of range) */
+    uint8_t *rel, *sub, *rfl;   /* relation class, `base:sub` class, RF_* flags */
+    uint16_t *wc;               /* WC_* classes */
+    uint8_t *prep;              /* 1 + index in target_preps of the lemma, 0 none */
+    uint8_t *bound;             /* 1: the word heads an embedded clause */
+    uint16_t *kid0, *kids;      /* children of h: kids[kid0[h] .. kid0[h + 1]), in order */
 } sent_ctx;
 
 static const char *wnorm(const sitrep_word *w) { return w->norm ? w->norm : w->form; }
@@ -48,31 +81,15 @@ static uint32_t upper_id(const dict_set *ds, const char *s)
 }
 
 static const sitrep_word *W(const sent_ctx *c, uint32_t i) { return &c->d->words.v[c->s->word + i]; }
-static int head_of(const sent_ctx *c, uint32_t i) { return W(c, i)->head - 1; }  /* -1 root */
+static int head_of(const sent_ctx *c, uint32_t i) { return c->head[i]; }  /* -1 root */
 
-static int rel_is(const sitrep_word *w, const char *rel)
-{
-    if (!w->deprel) return 0;
-    size_t n = strlen(rel);
-    return !strncmp(w->deprel, rel, n) && (w->deprel[n] == '\0' || w->deprel[n] == ':');
-}
+/* rel_is: the relation is `r` or a subtype of it; rel_eq: exactly `r`. */
+static int rel_is(const sent_ctx *c, uint32_t i, int r) { return c->rel[i] == r; }
+static int rel_eq(const sent_ctx *c, uint32_t i, int r) { return c->rel[i] == r && !(c->rfl[i] & RF_COLON); }
+static int sub_eq(const sent_ctx *c, uint32_t i, int s) { return c->sub[i] == s && !(c->rfl[i] & RF_DEEP); }
+static int wc_is(const sent_ctx *c, uint32_t i, int k) { return (c->wc[i] & k) != 0; }
 
-static int rel_eq(const sitrep_word *w, const char *rel) { return w->deprel && !strcmp(w->deprel, rel); }
-
-static int lemma_is(const sitrep_word *w, const char *l)
-{
-    const char *x = w->lemma ? w->lemma : wnorm(w);
-    for (; *x && *l; x++, l++)
-        if (tolower((unsigned char)*x) != *l) return 0;
-    return !*x && !*l;
-}
-
-static int word_lower_is(const sent_ctx *c, uint32_t i, const char *s)
-{
-    return !strcasecmp(wnorm(W(c, i)), s);
-}
-
-static int child(const sent_ctx *c, uint32_t h, const char *rel, uint32_t after);
+static int child(const sent_ctx *c, uint32_t h, int rel, uint32_t after);
 
 /* Embedded clauses are not part of a verb's own clause; a complement or adverbial
  * clause without a subject of its own is (and often a tagging slip: "contribute a
@@ -80,17 +97,18 @@ static int child(const sent_ctx *c, uint32_t h, const char *rel, uint32_t after)
 static int clause_boundary(const sent_ctx *c, uint32_t k)
 {
     const sitrep_word *w = W(c, k);
-    if (rel_is(w, "ccomp") || rel_is(w, "advcl")) {
-        int mk = child(c, k, "mark", 0);
-        return child(c, k, "nsubj", 0) >= 0 || child(c, k, "csubj", 0) >= 0 || child(c, k, "expl", 0) >= 0 ||
-               (mk >= 0 && !word_lower_is(c, (uint32_t)mk, "to"));   /* "to base": infinitival */
+    if (rel_is(c, k, R_CCOMP) || rel_is(c, k, R_ADVCL)) {
+        int mk = child(c, k, R_MARK, 0);
+        return child(c, k, R_NSUBJ, 0) >= 0 || child(c, k, R_CSUBJ, 0) >= 0 || child(c, k, R_EXPL, 0) >= 0 ||
+               (mk >= 0 && !wc_is(c, (uint32_t)mk, WC_TO));   /* "to base": infinitival */
     }
-    return rel_eq(w, "acl:relcl") ||
-           rel_is(w, "parataxis") || rel_is(w, "csubj") || rel_is(w, "list") ||
-           (rel_is(w, "conj") && (w->upos == SITREP_UPOS_VERB || w->upos == SITREP_UPOS_AUX));
+    return sub_eq(c, k, S_ACL_RELCL) ||
+           rel_is(c, k, R_PARATAXIS) || rel_is(c, k, R_CSUBJ) || rel_is(c, k, R_LIST) ||
+           (rel_is(c, k, R_CONJ) && (w->upos == SITREP_UPOS_VERB || w->upos == SITREP_UPOS_AUX));
 }
 
-/* Marks v's clause in c->in_clause. */
+/* Marks v's clause in c->in_clause: the words whose path up to v crosses no
+ * clause boundary below v. */
 static void mark_clause(sent_ctx *c, uint32_t v)
 {
     for (uint32_t i = 0; i < c->n; i++) {
@@ -98,9 +116,9 @@ static void mark_clause(sent_ctx *c, uint32_t v)
         int in = 0, guard = 0;
         while (guard++ < 256) {
             if (k == v) { in = 1; break; }
-            if (clause_boundary(c, k)) break;
-            int h = head_of(c, k);
-            if (h < 0 || (uint32_t)h >= c->n) break;
+            if (c->bound[k]) break;
+            int h = c->head[k];
+            if (h < 0) break;
             k = (uint32_t)h;
         }
         c->in_clause[i] = (uint8_t)in;
@@ -168,11 +186,8 @@ static int match_elems(const sent_ctx *c, const dict_elem *e, size_t ne, int fro
         }
         if (found < 0) return 0;
         if (x->joined && abs(found - prev) != 1) return 0;
-        for (size_t k2 = 0; k2 < flen && found + (int)k2 < (int)c->n; k2++) {
-            const char *f = wnorm(W(c, (uint32_t)(found + (int)k2)));
-            if (!strcasecmp(f, "not") || !strcasecmp(f, "n't") || !strcasecmp(f, "never") || !strcasecmp(f, "no"))
-                m->negword = 1;
-        }
+        for (size_t k2 = 0; k2 < flen && found + (int)k2 < (int)c->n; k2++)
+            if (wc_is(c, (uint32_t)(found + (int)k2), WC_NEG)) m->negword = 1;
         if (c->tok_id[found]) {
             const sitrep_token *t = &c->d->tokens.v[W(c, (uint32_t)found)->token];
             for (uint32_t k2 = t->word; k2 < t->word + t->nwords; k2++)
@@ -196,11 +211,22 @@ static pmatch match_pattern(const sent_ctx *c, const dict_pattern *p, uint32_t v
 
 /* --------------------------------------------------------------- actors */
 
-/* Children of word h with relation rel (prefix match), in order. */
-static int child(const sent_ctx *c, uint32_t h, const char *rel, uint32_t after)
+/* The first child of word h at or after word `after` whose relation is `rel` (or
+ * a subtype of it), -1 when none. */
+static int child(const sent_ctx *c, uint32_t h, int rel, uint32_t after)
 {
-    for (uint32_t i = after; i < c->n; i++)
-        if (head_of(c, i) == (int)h && rel_is(W(c, i), rel)) return (int)i;
+    for (uint32_t k = c->kid0[h]; k < c->kid0[h + 1]; k++) {
+        uint32_t i = c->kids[k];
+        if (i >= after && c->rel[i] == rel) return (int)i;
+    }
+    return -1;
+}
+
+/* The same for a `base:sub` relation. */
+static int child_sub(const sent_ctx *c, uint32_t h, int sub)
+{
+    for (uint32_t k = c->kid0[h]; k < c->kid0[h + 1]; k++)
+        if (c->sub[c->kids[k]] == sub) return (int)c->kids[k];
     return -1;
 }
 
@@ -210,13 +236,15 @@ static int32_t actor_of(const sent_ctx *c, uint32_t w, int depth)
 {
     if (c->actor[w] >= 0) return c->actor[w];
     if (depth > 2) return -1;
-    static const char *const rels[] = {"compound", "amod", "nmod:poss", "flat", "appos", "nmod", "det", NULL};
-    for (int r = 0; rels[r]; r++)
-        for (uint32_t i = 0; i < c->n; i++)
-            if (head_of(c, i) == (int)w && rel_is(W(c, i), rels[r])) {
-                int32_t a = actor_of(c, i, depth + 1);
-                if (a >= 0) return a;
-            }
+    /* "nmod:poss" before "nmod": a subtype test, the others by their base */
+    static const int rels[] = {R_COMPOUND, R_AMOD, -S_NMOD_POSS, R_FLAT, R_APPOS, R_NMOD, R_DET};
+    for (size_t r = 0; r < sizeof rels / sizeof *rels; r++)
+        for (uint32_t k = c->kid0[w]; k < c->kid0[w + 1]; k++) {
+            uint32_t i = c->kids[k];
+            if (rels[r] < 0 ? c->sub[i] != -rels[r] : c->rel[i] != rels[r]) continue;
+            int32_t a = actor_of(c, i, depth + 1);
+            if (a >= 0) return a;
+        }
     return -1;
 }
 
@@ -231,8 +259,8 @@ static size_t listed_after(const sent_ctx *c, int32_t a, int32_t *out, size_t n,
     for (;;) {
         uint32_t k = i;
         int sep = 0;
-        while (k < c->n && (word_lower_is(c, k, ",") || word_lower_is(c, k, "and"))) { k++; sep = 1; }
-        while (k < c->n && sep && (word_lower_is(c, k, "the") || W(c, k)->upos == SITREP_UPOS_ADJ)) k++;
+        while (k < c->n && wc_is(c, k, WC_COMMA | WC_AND)) { k++; sep = 1; }
+        while (k < c->n && sep && (wc_is(c, k, WC_THE) || W(c, k)->upos == SITREP_UPOS_ADJ)) k++;
         if (!sep || k >= c->n || c->actor[k] < 0 || n >= cap) return n;
         int32_t b = c->actor[k];
         int dup = 0;
@@ -251,17 +279,19 @@ static size_t actors_of(const sent_ctx *c, int w, int32_t *out, size_t cap)
     int32_t a = actor_of(c, (uint32_t)w, 0);
     if (a >= 0) out[n++] = a;
     if (a >= 0) n = listed_after(c, a, out, n, cap);
-    for (uint32_t i = 0; i < c->n && n < cap; i++)
-        if (head_of(c, i) == w && rel_eq(W(c, i), "conj")) {
+    for (uint32_t k = c->kid0[w]; k < c->kid0[w + 1] && n < cap; k++) {
+        uint32_t i = c->kids[k];
+        if (rel_eq(c, i, R_CONJ)) {
             int32_t b = actor_of(c, i, 0);
             if (b >= 0 && (n == 0 || out[n - 1] != b)) out[n++] = b;
         }
+    }
     return n;
 }
 
 static int is_passive(const sent_ctx *c, uint32_t v)
 {
-    return child(c, v, "nsubj:pass", 0) >= 0 || child(c, v, "aux:pass", 0) >= 0;
+    return child_sub(c, v, S_NSUBJ_PASS) >= 0 || child_sub(c, v, S_AUX_PASS) >= 0;
 }
 
 /* The subject of v: its own, else (xcomp, conj, acl) inherited from the head. */
@@ -270,30 +300,27 @@ static int subject_of(const sent_ctx *c, uint32_t v, int *passive_subject)
     *passive_subject = 0;
     uint32_t k = v;
     for (int guard = 0; guard < 8; guard++) {
-        int s = child(c, k, "nsubj", 0);
+        int s = child(c, k, R_NSUBJ, 0);
         if (s >= 0) {
-            *passive_subject = rel_is(W(c, (uint32_t)s), "nsubj") && W(c, (uint32_t)s)->deprel &&
-                               strstr(W(c, (uint32_t)s)->deprel, "pass") != NULL;
+            *passive_subject = (c->rfl[s] & RF_PASS) != 0;
             /* a relative pronoun stands for the noun the clause modifies */
             const sitrep_word *sj = W(c, (uint32_t)s);
-            if (rel_eq(W(c, k), "acl:relcl") &&
-                ((sj->feats && strstr(sj->feats, "PronType=Rel")) || word_lower_is(c, (uint32_t)s, "who") ||
-                 word_lower_is(c, (uint32_t)s, "which") || word_lower_is(c, (uint32_t)s, "that")))
+            if (sub_eq(c, k, S_ACL_RELCL) &&
+                ((sj->feats && strstr(sj->feats, "PronType=Rel")) || wc_is(c, (uint32_t)s, WC_RELWORD)))
                 return head_of(c, k);
             return s;
         }
-        const sitrep_word *x = W(c, k);
         int h = head_of(c, k);
         if (h < 0) return -1;
-        if (rel_is(x, "xcomp") || rel_eq(x, "conj")) { k = (uint32_t)h; continue; }
-        if (rel_eq(x, "acl:relcl")) return h;
+        if (rel_is(c, k, R_XCOMP) || rel_eq(c, k, R_CONJ)) { k = (uint32_t)h; continue; }
+        if (sub_eq(c, k, S_ACL_RELCL)) return h;
         /* a participial adverbial clause has its head's subject: "Putin issued an
          * order, urging troops ..." */
-        if (rel_is(x, "advcl") && child(c, k, "mark", 0) < 0 && x->xpos && !strcmp(x->xpos, "VBG")) {
+        if (rel_is(c, k, R_ADVCL) && child(c, k, R_MARK, 0) < 0 && wc_is(c, k, WC_VBG)) {
             k = (uint32_t)h;
             continue;
         }
-        if (rel_eq(x, "acl")) { *passive_subject = 1; return h; }   /* "troops captured in ..." */
+        if (rel_eq(c, k, R_ACL)) { *passive_subject = 1; return h; }   /* "troops captured in ..." */
         return -1;
     }
     return -1;
@@ -307,18 +334,18 @@ static const char *const target_preps[] = {
 static int target_word(const sent_ctx *c, uint32_t v, int passive)
 {
     int o;
-    if (!passive && (o = child(c, v, "obj", 0)) >= 0 && actor_of(c, (uint32_t)o, 0) >= 0) return o;
-    if ((o = child(c, v, "iobj", 0)) >= 0 && actor_of(c, (uint32_t)o, 0) >= 0) return o;
+    if (!passive && (o = child(c, v, R_OBJ, 0)) >= 0 && actor_of(c, (uint32_t)o, 0) >= 0) return o;
+    if ((o = child(c, v, R_IOBJ, 0)) >= 0 && actor_of(c, (uint32_t)o, 0) >= 0) return o;
     /* obliques with a target-like preposition, first with an actor */
-    for (uint32_t i = 0; i < c->n; i++) {
-        if (head_of(c, i) != (int)v || !rel_is(W(c, i), "obl") || rel_eq(W(c, i), "obl:agent")) continue;
-        int cs = child(c, i, "case", 0);
+    for (uint32_t k = c->kid0[v]; k < c->kid0[v + 1]; k++) {
+        uint32_t i = c->kids[k];
+        if (!rel_is(c, i, R_OBL) || sub_eq(c, i, S_OBL_AGENT)) continue;
+        int cs = child(c, i, R_CASE, 0);
         if (cs < 0) continue;
-        for (int p = 0; target_preps[p]; p++)
-            if (lemma_is(W(c, (uint32_t)cs), target_preps[p]) && actor_of(c, i, 0) >= 0) return (int)i;
+        if (c->prep[cs] && actor_of(c, i, 0) >= 0) return (int)i;
     }
     /* the object of an xcomp ("urged troops to defeat the enemy" keeps troops) */
-    if (!passive && (o = child(c, v, "obj", 0)) >= 0) return o;
+    if (!passive && (o = child(c, v, R_OBJ, 0)) >= 0) return o;
     return -1;
 }
 
@@ -359,13 +386,11 @@ static int first_actor_after(const sent_ctx *c, uint32_t v, int skip)
 
 static int negated(const sent_ctx *c, uint32_t v)
 {
-    for (uint32_t i = 0; i < c->n; i++)
-        if (head_of(c, i) == (int)v && (rel_is(W(c, i), "advmod") || rel_is(W(c, i), "neg") || rel_is(W(c, i), "det"))) {
-            const char *f = wnorm(W(c, i));
-            if (!strcasecmp(f, "not") || !strcasecmp(f, "n't") || !strcasecmp(f, "never") ||
-                !strcasecmp(f, "no"))
-                return 1;
-        }
+    for (uint32_t k = c->kid0[v]; k < c->kid0[v + 1]; k++) {
+        uint32_t i = c->kids[k];
+        if ((rel_is(c, i, R_ADVMOD) || rel_is(c, i, R_NEG) || rel_is(c, i, R_DET)) && wc_is(c, i, WC_NEG))
+            return 1;
+    }
     return 0;
 }
 
@@ -379,25 +404,19 @@ static const char *const intent_words[] = {
  * ("Finland will give Tanzania a grant" is a promise, 033). */
 static int future_of(const sent_ctx *c, uint32_t v)
 {
-    for (uint32_t i = 0; i < c->n; i++)
-        if (head_of(c, i) == (int)v && rel_eq(W(c, i), "aux")) {
-            const char *f = wnorm(W(c, i));
-            if (!strcasecmp(f, "will") || !strcasecmp(f, "would") || !strcasecmp(f, "shall") ||
-                !strcasecmp(f, "'ll") || !strcasecmp(f, "wo"))
-                return 1;
-        }
+    for (uint32_t k = c->kid0[v]; k < c->kid0[v + 1]; k++) {
+        uint32_t i = c->kids[k];
+        if (rel_eq(c, i, R_AUX) && wc_is(c, i, WC_FUTURE)) return 1;
+    }
     return 0;
 }
 
 /* 1 when v is the xcomp of an intent word ("vowed to treat", "is ready to seek"). */
 static int intent_of(const sent_ctx *c, uint32_t v)
 {
-    if (!rel_is(W(c, v), "xcomp")) return 0;
+    if (!rel_is(c, v, R_XCOMP)) return 0;
     int h = head_of(c, v);
-    if (h < 0) return 0;
-    for (int i = 0; intent_words[i]; i++)
-        if (lemma_is(W(c, (uint32_t)h), intent_words[i])) return 1;
-    return 0;
+    return h >= 0 && wc_is(c, (uint32_t)h, WC_INTENT);
 }
 
 /* CAMEO intent codes for an action code: cooperation -> 03x, conflict -> 13x. */
@@ -468,7 +487,7 @@ static int form_present(const sent_ctx *c, uint32_t v, const dict_form *f)
         int at = (int)v - (int)(f->npre - k);
         if (at < 0 || c->id[at] != f->pre[k]) return 0;
     }
-    int prt = f->npost ? child(c, v, "compound:prt", 0) : -1;
+    int prt = f->npost ? child_sub(c, v, S_COMPOUND_PRT) : -1;
     for (size_t k = 0; k < f->npost; k++) {
         uint32_t at = v + 1 + (uint32_t)k;
         if (!((at < c->n && c->id[at] == f->post[k]) || (prt >= 0 && c->id[prt] == f->post[k]))) return 0;
@@ -487,6 +506,13 @@ static int best_form(const sent_ctx *c, uint32_t v, const dict_form *forms, size
             best_len = forms[f].npre + forms[f].npost;
         }
     return best;
+}
+
+/* The relation of word w for --explain: `none` when w < 0, `unknown` without one. */
+static const char *deprel_or(const sent_ctx *c, int w, const char *none, const char *unknown)
+{
+    if (w < 0) return none;
+    return W(c, (uint32_t)w)->deprel ? W(c, (uint32_t)w)->deprel : unknown;
 }
 
 static sitrep_status code_verb(sent_ctx *c, size_t si, uint32_t v, const event_opts *o)
@@ -525,12 +551,13 @@ static sitrep_status code_verb(sent_ctx *c, size_t si, uint32_t v, const event_o
     int32_t srcs[8], tgts[8];
     size_t ns = 0, nt = 0;
     if (passive || subj_passive) {
-        int ag = child(c, v, "obl:agent", 0);
+        int ag = child_sub(c, v, S_OBL_AGENT);
         if (ag < 0) {
-            for (uint32_t i = 0; i < c->n && ag < 0; i++) {
-                if (head_of(c, i) != (int)v || !rel_is(W(c, i), "obl")) continue;
-                int cs = child(c, i, "case", 0);
-                if (cs >= 0 && lemma_is(W(c, (uint32_t)cs), "by")) ag = (int)i;
+            for (uint32_t k = c->kid0[v]; k < c->kid0[v + 1] && ag < 0; k++) {
+                uint32_t i = c->kids[k];
+                if (!rel_is(c, i, R_OBL)) continue;
+                int cs = child(c, i, R_CASE, 0);
+                if (cs >= 0 && wc_is(c, (uint32_t)cs, WC_BY)) ag = (int)i;
             }
         }
         ns = actors_of(c, ag, srcs, 8);
@@ -554,7 +581,7 @@ static sitrep_status code_verb(sent_ctx *c, size_t si, uint32_t v, const event_o
         if (a >= 0) { tgts[0] = a; nt = 1; }
     }
     if (ns == 0 && sw >= 0 && !passive && !subj_passive && W(c, (uint32_t)sw)->upos == SITREP_UPOS_PRON &&
-        rel_is(W(c, v), "ccomp")) {
+        rel_is(c, v, R_CCOMP)) {
         /* "X said they would ...": an unresolved pronoun subject of a reported
            clause is the reporting verb's subject */
         int sp2, h = head_of(c, v);
@@ -573,7 +600,7 @@ static sitrep_status code_verb(sent_ctx *c, size_t si, uint32_t v, const event_o
                 if (!dup) { srcs[0] = a; ns = 1; }
                 break;
             }
-            if (x->upos == SITREP_UPOS_VERB || !strcmp(wnorm(x), ";")) break;
+            if (x->upos == SITREP_UPOS_VERB || wc_is(c, (uint32_t)i, WC_SEMI)) break;
         }
     }
     if (ns == 0) return SITREP_OK;
@@ -598,8 +625,8 @@ static sitrep_status code_verb(sent_ctx *c, size_t si, uint32_t v, const event_o
         else snprintf(pat, sizeof pat, "verb default");
         explain = arena_printf(&c->d->mem, "verb %s (block %s) %s; source via %s; target via %s%s%s",
                                W(c, v)->form, dict_block_name(c->ds, fm->block), pat,
-                               sw >= 0 ? (W(c, (uint32_t)sw)->deprel ? W(c, (uint32_t)sw)->deprel : "?") : "marker",
-                               nt ? (tw >= 0 && W(c, (uint32_t)tw)->deprel ? W(c, (uint32_t)tw)->deprel : "marker") : "none",
+                               deprel_or(c, sw, "marker", "?"),
+                               nt ? deprel_or(c, tw, "marker", "marker") : "none",
                                neg ? "; negated" : "", intent_of(c, v) ? "; intent" : "");
     }
     /* "Gondor and Osgiliath have delayed their meeting": with no target, the
@@ -629,25 +656,28 @@ static sitrep_status code_verb(sent_ctx *c, size_t si, uint32_t v, const event_o
     return SITREP_OK;
 }
 
+/* 1 when v has an auxiliary "must", "should" or "ought". */
+static int has_modal(const sent_ctx *c, uint32_t v)
+{
+    for (uint32_t k = c->kid0[v]; k < c->kid0[v + 1]; k++) {
+        uint32_t i = c->kids[k];
+        if (rel_is(c, i, R_AUX) && wc_is(c, i, WC_MODAL)) return 1;
+    }
+    return 0;
+}
+
 /* "X said (that) Y must/should V": a demand of X on Y (100), coded on the
  * reported verb V: its clausal head's subject is the source, its own subject the
  * target. */
 static sitrep_status code_obligation(sent_ctx *c, size_t si, uint32_t v, const event_opts *o)
 {
     (void)o;
-    if (!rel_is(W(c, v), "ccomp")) return SITREP_OK;
-    int modal = 0;
-    for (uint32_t i = 0; i < c->n; i++)
-        if (head_of(c, i) == (int)v && rel_is(W(c, i), "aux")) {
-            const char *f = wnorm(W(c, i));
-            if (!strcasecmp(f, "must") || !strcasecmp(f, "should") || !strcasecmp(f, "ought")) modal = 1;
-        }
-    if (!modal) return SITREP_OK;
+    if (!rel_is(c, v, R_CCOMP) || !has_modal(c, v)) return SITREP_OK;
     int h = head_of(c, v);
     if (h < 0) return SITREP_OK;
     int sp;
     int sw = subject_of(c, (uint32_t)h, &sp);
-    int tw = child(c, v, "nsubj", 0);
+    int tw = child(c, v, R_NSUBJ, 0);
     if (sw < 0 || tw < 0 || sp) return SITREP_OK;
     int32_t srcs[8], tgts[8];
     size_t ns = actors_of(c, sw, srcs, 8), nt = actors_of(c, tw, tgts, 8);
@@ -662,7 +692,7 @@ static sitrep_status code_obligation(sent_ctx *c, size_t si, uint32_t v, const e
  * ("threatened to install" is a threat, not an installation). */
 static int head_is_coded(const sent_ctx *c, uint32_t v)
 {
-    if (!rel_is(W(c, v), "xcomp")) return 0;
+    if (!rel_is(c, v, R_XCOMP)) return 0;
     int h = head_of(c, v);
     if (h < 0) return 0;
     /* coded: some form of the head word carries a real code (a [---] verb such as
@@ -704,7 +734,7 @@ static const char *word_code(const sent_ctx *c, uint32_t h)
  * the act is not (yet) an event. */
 static int is_content(const sent_ctx *c, uint32_t v)
 {
-    if (!rel_is(W(c, v), "ccomp") && !rel_is(W(c, v), "xcomp") && !rel_is(W(c, v), "advcl") && !rel_is(W(c, v), "acl")) return 0;
+    if (!rel_is(c, v, R_CCOMP) && !rel_is(c, v, R_XCOMP) && !rel_is(c, v, R_ADVCL) && !rel_is(c, v, R_ACL)) return 0;
     int h = head_of(c, v);
     if (h < 0) return 0;
     const char *code = word_code(c, (uint32_t)h);
@@ -715,37 +745,188 @@ static int is_content(const sent_ctx *c, uint32_t v)
     return 0;
 }
 
-static int has_modal(const sent_ctx *c, uint32_t v)
+/* ------------------------------------------------------ sentence tables */
+
+/* A relation's classes, remembered by the address of its string: the parser's
+ * relations are the model's label strings, so a document has a few dozen. */
+typedef struct rel_memo {
+    const char *p[64];
+    uint8_t rel[64], sub[64], fl[64];
+} rel_memo;
+
+static void classify_rel(const char *r, uint8_t *rel, uint8_t *sub, uint8_t *fl)
 {
-    for (uint32_t i = 0; i < c->n; i++)
-        if (head_of(c, i) == (int)v && rel_is(W(c, i), "aux")) {
-            const char *f = wnorm(W(c, i));
-            if (!strcasecmp(f, "must") || !strcasecmp(f, "should") || !strcasecmp(f, "ought")) return 1;
-        }
+    static const struct { const char *name; uint8_t id; } base[] = {
+        {"ccomp", R_CCOMP}, {"advcl", R_ADVCL}, {"mark", R_MARK}, {"nsubj", R_NSUBJ},
+        {"csubj", R_CSUBJ}, {"expl", R_EXPL}, {"acl", R_ACL}, {"parataxis", R_PARATAXIS},
+        {"list", R_LIST}, {"conj", R_CONJ}, {"compound", R_COMPOUND}, {"amod", R_AMOD},
+        {"nmod", R_NMOD}, {"flat", R_FLAT}, {"appos", R_APPOS}, {"det", R_DET},
+        {"aux", R_AUX}, {"xcomp", R_XCOMP}, {"obj", R_OBJ}, {"iobj", R_IOBJ},
+        {"obl", R_OBL}, {"case", R_CASE}, {"advmod", R_ADVMOD}, {"neg", R_NEG},
+    };
+    static const struct { const char *name; uint8_t id; } subs[] = {
+        {"acl:relcl", S_ACL_RELCL}, {"nmod:poss", S_NMOD_POSS}, {"nsubj:pass", S_NSUBJ_PASS},
+        {"aux:pass", S_AUX_PASS}, {"obl:agent", S_OBL_AGENT}, {"compound:prt", S_COMPOUND_PRT},
+    };
+    *rel = R_OTHER;
+    *sub = S_NONE;
+    *fl = 0;
+    if (!r) return;
+    const char *c1 = strchr(r, ':');
+    size_t n1 = c1 ? (size_t)(c1 - r) : strlen(r);
+    const char *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+    size_t n2 = c2 ? (size_t)(c2 - r) : strlen(r);
+    if (c1) *fl |= RF_COLON;
+    if (c2) *fl |= RF_DEEP;
+    if (strstr(r, "pass")) *fl |= RF_PASS;
+    for (size_t i = 0; i < sizeof base / sizeof *base; i++)
+        if (strlen(base[i].name) == n1 && !memcmp(r, base[i].name, n1)) { *rel = base[i].id; break; }
+    if (c1)
+        for (size_t i = 0; i < sizeof subs / sizeof *subs; i++)
+            if (strlen(subs[i].name) == n2 && !memcmp(r, subs[i].name, n2)) { *sub = subs[i].id; break; }
+}
+
+static void rel_classes(rel_memo *m, const char *r, uint8_t *rel, uint8_t *sub, uint8_t *fl)
+{
+    size_t h = ((uintptr_t)r >> 3) & 63;
+    if (r && m->p[h] == r) {
+        *rel = m->rel[h];
+        *sub = m->sub[h];
+        *fl = m->fl[h];
+        return;
+    }
+    classify_rel(r, rel, sub, fl);
+    if (r) {
+        m->p[h] = r;
+        m->rel[h] = *rel;
+        m->sub[h] = *sub;
+        m->fl[h] = *fl;
+    }
+}
+
+/* Lower-cases s into b (cap bytes with the NUL); its length, or -1 when longer. */
+static int lower_small(const char *s, char *b, size_t cap)
+{
+    size_t n = 0;
+    for (; s[n] && n < cap - 1; n++) b[n] = (char)tolower((unsigned char)s[n]);
+    if (s[n]) return -1;
+    b[n] = '\0';
+    return (int)n;
+}
+
+/* Case-insensitive classes of a word's form. */
+static int word_classes(const char *s)
+{
+    static const struct { const char *w; uint8_t len; uint16_t cls; } tab[] = {
+        {"not", 3, WC_NEG}, {"n't", 3, WC_NEG}, {"never", 5, WC_NEG}, {"no", 2, WC_NEG},
+        {"will", 4, WC_FUTURE}, {"would", 5, WC_FUTURE}, {"shall", 5, WC_FUTURE},
+        {"'ll", 3, WC_FUTURE}, {"wo", 2, WC_FUTURE}, {"must", 4, WC_MODAL},
+        {"should", 6, WC_MODAL}, {"ought", 5, WC_MODAL}, {"to", 2, WC_TO}, {",", 1, WC_COMMA},
+        {"and", 3, WC_AND}, {"the", 3, WC_THE}, {"who", 3, WC_RELWORD},
+        {"which", 5, WC_RELWORD}, {"that", 4, WC_RELWORD}, {";", 1, WC_SEMI},
+    };
+    char b[8];
+    int n = lower_small(s, b, sizeof b);
+    if (n <= 0) return 0;
+    for (size_t i = 0; i < sizeof tab / sizeof *tab; i++)
+        if (tab[i].len == n && tab[i].w[0] == b[0] && !strcmp(b, tab[i].w)) return tab[i].cls;
     return 0;
+}
+
+/* Classes of a word's lemma (or form): WC_INTENT, WC_BY, and *prep = 1 + its
+ * index in target_preps (0 when none); compared case-insensitively. */
+static int lemma_classes(const sitrep_word *w, uint8_t *prep)
+{
+    *prep = 0;
+    char b[16];
+    int n = lower_small(w->lemma ? w->lemma : wnorm(w), b, sizeof b);
+    if (n <= 0) return 0;
+    int cls = 0;
+    for (int i = 0; intent_words[i]; i++)
+        if (intent_words[i][0] == b[0] && !strcmp(b, intent_words[i])) { cls |= WC_INTENT; break; }
+    for (int i = 0; target_preps[i]; i++)
+        if (target_preps[i][0] == b[0] && !strcmp(b, target_preps[i])) { *prep = (uint8_t)(i + 1); break; }
+    if (!strcmp(b, "by")) cls |= WC_BY;
+    return cls;
+}
+
+/* Fills the per-word tables of c for its sentence. */
+static void sentence_tables(sent_ctx *c, rel_memo *memo)
+{
+    uint32_t n = c->n;
+    for (uint32_t i = 0; i <= n; i++) c->kid0[i] = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        const sitrep_word *w = W(c, i);
+        int h = w->head - 1;
+        c->head[i] = h >= 0 && (uint32_t)h < n ? h : -1;
+        if (c->head[i] >= 0) c->kid0[c->head[i] + 1]++;
+        rel_classes(memo, w->deprel, &c->rel[i], &c->sub[i], &c->rfl[i]);
+        int wc = word_classes(wnorm(w)) | lemma_classes(w, &c->prep[i]);
+        if (w->xpos && !strcmp(w->xpos, "VBG")) wc |= WC_VBG;
+        c->wc[i] = (uint16_t)wc;
+    }
+    for (uint32_t i = 0; i < n; i++) c->kid0[i + 1] = (uint16_t)(c->kid0[i + 1] + c->kid0[i]);
+    /* children in word order: kid0[h] counts up while filling, then is restored */
+    for (uint32_t i = 0; i < n; i++)
+        if (c->head[i] >= 0) c->kids[c->kid0[c->head[i]]++] = (uint16_t)i;
+    for (uint32_t i = n; i > 0; i--) c->kid0[i] = c->kid0[i - 1];
+    c->kid0[0] = 0;
+    for (uint32_t i = 0; i < n; i++) c->bound[i] = (uint8_t)clause_boundary(c, i);
 }
 
 sitrep_status event_run(const dict_set *ds, const event_opts *o, sitrep_doc *d)
 {
     if (!ds || dict_nblocks(ds) == 0) return SITREP_OK;
+    /* scratch for the longest parsed sentence, reused by every sentence */
+    uint32_t maxn = 0;
+    for (size_t si = 0; si < d->sentences.n; si++) {
+        const sitrep_sentence *s = &d->sentences.v[si];
+        if (s->nwords > maxn && s->nwords <= MAXW) maxn = s->nwords;
+    }
+    if (maxn == 0) return SITREP_OK;
+    sent_ctx c = {0};
+    c.ds = ds;
+    c.d = d;
+    c.tok_id = arena_alloc(&d->mem, maxn * sizeof *c.tok_id);
+    c.id = arena_alloc(&d->mem, maxn * sizeof *c.id);
+    c.lemma_id = arena_alloc(&d->mem, maxn * sizeof *c.lemma_id);
+    c.actor = arena_alloc(&d->mem, maxn * sizeof *c.actor);
+    c.head = arena_alloc(&d->mem, maxn * sizeof *c.head);
+    c.wc = arena_alloc(&d->mem, maxn * sizeof *c.wc);
+    c.kid0 = arena_alloc(&d->mem, (maxn + 1) * sizeof *c.kid0);
+    c.kids = arena_alloc(&d->mem, maxn * sizeof *c.kids);
+    c.in_clause = arena_alloc(&d->mem, maxn * 6);
+    if (!c.tok_id || !c.id || !c.lemma_id || !c.actor || !c.head || !c.wc || !c.kid0 || !c.kids ||
+        !c.in_clause)
+        return SITREP_ERR_NOMEM;
+    c.rel = c.in_clause + maxn;
+    c.sub = c.rel + maxn;
+    c.rfl = c.sub + maxn;
+    c.prep = c.rfl + maxn;
+    c.bound = c.prep + maxn;
+    rel_memo memo;
+    memset(&memo, 0, sizeof memo);
+    /* actors are in sentence order (the actor stage appends them sentence by
+     * sentence); a cursor then finds each sentence's, else every one is looked at */
+    int sorted = 1;
+    for (size_t a = 1; a < d->actors.n; a++)
+        if (d->actors.v[a].sentence < d->actors.v[a - 1].sentence) sorted = 0;
+    size_t acur = 0;
     /* a story discard drops the whole article */
     for (size_t si = 0; si < d->sentences.n; si++) {
         const sitrep_sentence *s = &d->sentences.v[si];
         if (s->nwords == 0 || s->nwords > MAXW) continue;
         if (d->words.v[s->word].head < 0) continue;           /* not parsed */
         uint32_t n = s->nwords;
-        sent_ctx c = {ds, d, s, n, NULL, NULL, NULL, NULL, NULL};
-        c.tok_id = arena_calloc(&d->mem, n * sizeof *c.tok_id);
-        if (!c.tok_id) return SITREP_ERR_NOMEM;
-        c.id = arena_alloc(&d->mem, n * sizeof *c.id);
-        c.lemma_id = arena_alloc(&d->mem, n * sizeof *c.lemma_id);
-        c.actor = arena_alloc(&d->mem, n * sizeof *c.actor);
-        c.in_clause = arena_alloc(&d->mem, n);
-        if (!c.id || !c.lemma_id || !c.actor || !c.in_clause) return SITREP_ERR_NOMEM;
+        c.s = s;
+        c.n = n;
+        memset(c.tok_id, 0, n * sizeof *c.tok_id);
         for (uint32_t i = 0; i < n; i++) {
             const sitrep_word *w = W(&c, i);
-            c.id[i] = upper_id(ds, wnorm(w));
-            c.lemma_id[i] = w->lemma ? upper_id(ds, w->lemma) : 0;
+            const char *nw = wnorm(w);
+            c.id[i] = upper_id(ds, nw);
+            /* most lemmas are the word itself in another case: the same id */
+            c.lemma_id[i] = !w->lemma ? 0 : !strcasecmp(w->lemma, nw) ? c.id[i] : upper_id(ds, w->lemma);
             c.actor[i] = -1;
             const sitrep_token *t = &d->tokens.v[w->token];
             if (t->nwords > 1 && t->word == s->word + i && t->end - t->start < 64) {
@@ -772,14 +953,21 @@ sitrep_status event_run(const dict_set *ds, const event_opts *o, sitrep_doc *d)
             if (story) { d->events.n = 0; return SITREP_OK; }
             continue;
         }
-        for (size_t a = 0; a < d->actors.n; a++) {
+        size_t a0 = 0;
+        if (sorted) {
+            while (acur < d->actors.n && d->actors.v[acur].sentence < si) acur++;
+            a0 = acur;
+        }
+        for (size_t a = a0; a < d->actors.n; a++) {
             const sitrep_actor *x = &d->actors.v[a];
+            if (sorted && x->sentence > si) break;
             if (x->sentence != si || !x->code || !x->code[0]) continue;
             for (uint32_t i = 0; i < n; i++) {
                 const sitrep_word *w = W(&c, i);
                 if (w->start >= x->start && w->end <= x->end && c.actor[i] < 0) c.actor[i] = (int32_t)a;
             }
         }
+        sentence_tables(&c, &memo);
         for (uint32_t v = 0; v < n; v++) {
             const sitrep_word *w = W(&c, v);
             if (w->upos != SITREP_UPOS_VERB && w->upos != SITREP_UPOS_NOUN) continue;
@@ -787,7 +975,7 @@ sitrep_status event_run(const dict_set *ds, const event_opts *o, sitrep_doc *d)
             if (head_is_coded(&c, v)) continue;
             if (o && o->builtin_semantics && is_content(&c, v)) continue;   /* PETRARCH codes these; the validation records expect it */
             sitrep_status st = SITREP_OK;
-            if (!(rel_is(W(&c, v), "ccomp") && has_modal(&c, v)))   /* "Y must agree": a demand (code_obligation), not an agreement */
+            if (!(rel_is(&c, v, R_CCOMP) && has_modal(&c, v)))   /* "Y must agree": a demand (code_obligation), not an agreement */
                 st = code_verb(&c, si, v, o);
             if (st != SITREP_OK) return st;
             st = code_obligation(&c, si, v, o);
