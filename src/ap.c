@@ -360,7 +360,37 @@ static void add_dense_avx512(int32_t *s, const int16_t *const *rows, size_t k, u
     }
     for (uint32_t v = 0; v < nv; v++) _mm512_storeu_si512((void *)(s + 16 * v), acc[v]);
 }
+
+__attribute__((target("avx512f")))
+static int argmax_avx512(const int32_t *s, uint32_t npad)
+{
+    __m512i mx = _mm512_loadu_si512((const void *)s);
+    for (uint32_t c = 16; c < npad; c += 16) mx = _mm512_max_epi32(mx, _mm512_loadu_si512((const void *)(s + c)));
+    int32_t m = _mm512_reduce_max_epi32(mx);
+    __m512i mv = _mm512_set1_epi32(m);
+    for (uint32_t c = 0; c < npad; c += 16) {
+        __mmask16 k = _mm512_cmpeq_epi32_mask(_mm512_loadu_si512((const void *)(s + c)), mv);
+        if (k) return (int)c + __builtin_ctz(k);
+    }
+    return 0;
+}
 #endif
+
+static int argmax_c(const int32_t *s, uint32_t n)
+{
+    int best = 0;
+    for (uint32_t c = 1; c < n; c++)
+        if (s[c] > s[best]) best = (int)c;
+    return best;
+}
+
+int ap_argmax(const int32_t *s, uint32_t npad)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+    if (npad % 16 == 0 && npad && __builtin_cpu_supports("avx512f")) return argmax_avx512(s, npad);
+#endif
+    return argmax_c(s, npad);
+}
 
 static void add_dense_c(int32_t *s, const int16_t *const *rows, size_t k, uint32_t npad)
 {

@@ -72,6 +72,10 @@ void *ap_prune(const ap_model *m, int minabs, size_t *len, size_t *nfeat, size_t
 /* s[0..npad) += each of the k dense rows (AVX2 when the CPU has it). */
 void ap_add_dense(int32_t *s, const int16_t *const *rows, size_t k, uint32_t npad);
 
+/* The first index of the largest of s[0..npad) (SIMD when npad is a multiple of
+ * 16): callers set the entries that must not win to INT32_MIN. */
+int ap_argmax(const int32_t *s, uint32_t npad);
+
 static inline uint32_t ap_fp(uint64_t key)
 {
     uint32_t fp = (uint32_t)(key >> 32);

@@ -6,6 +6,7 @@
  * the word/tag cross products. */
 #include "dep.h"
 
+#include <stdint.h>
 #include <string.h>
 
 size_t dep_state_size(int n)
@@ -240,10 +241,16 @@ void dep_parse(const ap_model *m, const dep_word *ws, dep_state *st, int32_t *sc
         size_t nf = dep_features(st, ws, f);
         memset(scores, 0, (size_t)m->npad * sizeof *scores);
         ap_score(m, f, nf, scores);
-        int best = -1;
-        for (int a = 0; a < nc; a++)
-            if ((best < 0 || scores[a] > scores[best]) && dep_valid(st, a)) best = a;
-        if (best < 0) break;   /* cannot happen: some action is always valid */
-        dep_apply(st, best);
+        /* here the stack holds two words or more, or the buffer is not empty
+         * (see dep_valid): rule out the invalid moves, then take the best */
+        int L = st->nlabels, buf = st->b <= st->n;
+        for (uint32_t a = (uint32_t)nc; a < m->npad; a++) scores[a] = INT32_MIN;
+        scores[1 + st->root_label] = INT32_MIN;
+        scores[1 + L + st->root_label] = INT32_MIN;
+        if (!buf)
+            for (int a = 0; a <= L; a++) scores[a] = INT32_MIN;
+        if (st->sp < 3)
+            for (int a = 1 + L; a < nc; a++) scores[a] = INT32_MIN;
+        dep_apply(st, ap_argmax(scores, m->npad));
     }
 }

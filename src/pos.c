@@ -5,6 +5,7 @@
  * (greedy decoding cannot see them). */
 #include "pos.h"
 
+#include <stdint.h>
 #include <string.h>
 
 static size_t lower_ascii(const char *s, char *out, size_t cap)
@@ -155,9 +156,7 @@ void pos_tag(const ap_model *m, const pos_word *ws, size_t n, const int *p1, int
         size_t nf = pos_features(ws, n, i, tags, p1, f);
         memset(scores, 0, (size_t)m->npad * sizeof *scores);
         ap_score(m, f, nf, scores);
-        int best = 0;
-        for (int c = 1; c < nc; c++)
-            if (scores[c] > scores[best]) best = c;
-        tags[i] = best;
+        for (uint32_t c = (uint32_t)nc; c < m->npad; c++) scores[c] = INT32_MIN;
+        tags[i] = ap_argmax(scores, m->npad);
     }
 }
