@@ -129,17 +129,12 @@ int gate_sentence(const dict_set *ds, const sitrep_doc *d, size_t si, gate_ctx *
     unsigned char *inside = g->inside;
     int mentions = 0, standalone = 0;
 
-    /* names: remember the last word of each run of two or more proper nouns;
-     * a lone proper noun already remembered may be an actor */
-    for (uint32_t i = 0; i < n;) {
-        if (!proper(w, i)) { i++; continue; }
-        uint32_t j = i + 1;
-        while (j < n && proper(w, j)) j++;
-        if (j - i >= 2) remember(g, name_key(&w[j - 1]));
-        else if (known(g, name_key(&w[i]))) standalone = 1;
-        i = j;
-    }
-    /* sources: pronouns, actor and agent phrases (leftmost longest) */
+    /* sources: pronouns, actor and agent phrases (leftmost longest); the names
+     * that may get a code are remembered by their last word: a dictionary name
+     * of two words or more, or a name right after an actor or agent phrase
+     * ("activist Jo Bloggs", "Chief Executive of Hong Kong Carrie Lam": the
+     * actor stage makes them one coded mention). An unknown name alone gets no
+     * code, nor do its later surnames. */
     for (uint32_t i = 0; i < n; i++) ids[i] = upper_id(ds, wnorm(&w[i]));
     memset(inside, 0, n);
     for (uint32_t i = 0; i < n;) {
@@ -151,12 +146,28 @@ int gate_sentence(const dict_set *ds, const sitrep_doc *d, size_t si, gate_ctx *
         }
         size_t m = n - i < WINDOW ? n - i : WINDOW, len = 0;
         if (!ids[i]) { i++; continue; }
-        if (dict_actor_match(ds, ids + i, m, &len)) standalone = 1;
-        else if (!dict_agent_match(ds, ids + i, m, &len)) { i++; continue; }
+        int actor = dict_actor_match(ds, ids + i, m, &len) != NULL;
+        if (!actor && !dict_agent_match(ds, ids + i, m, &len)) { i++; continue; }
         if (!len) len = 1;
+        uint32_t end = i + (uint32_t)len;
+        if (actor) standalone = 1;
+        if (actor && len >= 2) remember(g, name_key(&w[end - 1]));
+        if (end < n && proper(w, end)) {      /* a name joined to the mention */
+            uint32_t j = end;
+            while (j < n && proper(w, j)) j++;
+            remember(g, name_key(&w[j - 1]));
+        }
         mentions++;
         memset(inside + i, 1, len);
-        i += (uint32_t)len;
+        i = end;
+    }
+    /* a lone proper noun outside the phrases: the surname of a name above */
+    for (uint32_t i = 0; i < n && !standalone;) {
+        if (!proper(w, i) || inside[i]) { i++; continue; }
+        uint32_t j = i + 1;
+        while (j < n && proper(w, j) && !inside[j]) j++;
+        if (j == i + 1 && known(g, name_key(&w[i]))) standalone = 1;
+        i = j;
     }
     if (!standalone && mentions < 2) return 0;
     /* a verb or noun (not a word of an actor's name) the coder can code, or a

@@ -51,8 +51,10 @@ static void personal_pronoun(void) { CHECK_STR(gate_of("he"), "1"); }
 static void they(void) { CHECK_STR(gate_of("they"), "0"); }
 static void it_as_subject(void) { CHECK_STR(gate_of("it_subject"), "1"); }
 static void it_as_object(void) { CHECK_STR(gate_of("it_object"), "0"); }
-/* a lone surname takes the code of an earlier full name (actor.c) */
+/* a lone surname takes the code of an earlier full name (actor.c): a titled
+ * one ("Official Varda Tintalle") has a code, an unknown one has none */
 static void surname_of_earlier_name(void) { CHECK_STR(gate_of("surname"), "01"); }
+static void surname_of_unknown_name(void) { CHECK_STR(gate_of("unknown_surname"), "00"); }
 static void unknown_lone_name(void) { CHECK_STR(gate_of("stranger"), "0"); }
 /* a [---] verb with no patterns frames other events but codes none */
 static void uncoded_verb(void) { CHECK_STR(gate_of("uncoded_verb"), "0"); }
@@ -157,6 +159,7 @@ int main(void)
     RUN(it_as_subject);
     RUN(it_as_object);
     RUN(surname_of_earlier_name);
+    RUN(surname_of_unknown_name);
     RUN(unknown_lone_name);
     RUN(uncoded_verb);
     RUN(uncoded_verb_with_patterns);
