@@ -240,7 +240,6 @@ sitrep_status model_tag(const sr_model *m, sitrep_doc *doc, size_t s)
         const char *form = norm_of(&w[i]);
         w[i].xpos = m->xpos[c];
         w[i].upos = m->upos[c];
-        w[i].feats = lemma_feats(&m->lem, form, c);
         w[i].lemma = lemma_of(&m->lem, form, m->xpos[c], c, &doc->mem);
         if (!w[i].lemma) return SITREP_ERR_NOMEM;
     }
@@ -294,6 +293,8 @@ sitrep_status model_parse(const sr_model *m, sitrep_doc *doc, size_t s)
             low[k] = (char)(f[k] >= 'A' && f[k] <= 'Z' ? f[k] + 32 : f[k]);
         dw[i + 1].w = feat_hash(low, k);
         dw[i + 1].t = (uint32_t)class_of(m, &w[i]);
+        /* FEATS here, not in model_tag: only the parsed sentences need them */
+        w[i].feats = lemma_feats(&m->lem, f, (int)dw[i + 1].t);
         dw[i + 1].u = m->upos[dw[i + 1].t];
         const feat_slot *d = feat_map_get(&m->tagdict, dw[i + 1].w);
         dw[i + 1].a = d ? d->val : 0;

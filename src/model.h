@@ -11,10 +11,11 @@ typedef struct sr_model sr_model;
 sr_model *model_load(const char *path, sitrep_error *err);
 void model_free(sr_model *m);
 
-/* Fill upos, xpos, feats (when the model predicts them) and lemma of every word
- * of sentence `s`. Thread-safe for distinct documents. */
+/* Fill upos, xpos and lemma of every word of sentence `s`. Thread-safe for
+ * distinct documents. */
 sitrep_status model_tag(const sr_model *m, sitrep_doc *doc, size_t s);
-/* Fill head and deprel of every word of sentence `s` (tags must be set); also
+/* Fill feats, head and deprel of every word of sentence `s` (tags must be set;
+ * FEATS are left to the parse because only parsed sentences use them); also
  * corrects UPOS by the relation: aux/cop -> AUX; IN + case -> ADP; IN + mark -> SCONJ. */
 sitrep_status model_parse(const sr_model *m, sitrep_doc *doc, size_t s);
 #endif
