@@ -1,8 +1,8 @@
 /* actor.c — actor mentions, agents, coreference (contract in actor.h).
  *
- * The sentence is first turned into "units": words, or runs of words written
- * without spaces whose joined upper-case form is a dictionary word (so the
- * dictionary's AL-QAEDA or PEOPLE'S still match "al - Qaeda", "People 's").
+ * The sentence is first turned into "units" (units.h): words, or runs of words
+ * written without spaces whose joined upper-case form is a dictionary word (so
+ * the dictionary's AL-QAEDA or PEOPLE'S still match "al - Qaeda", "People 's").
  * Mentions are then read left to right as
  *     [possessor 's] [country/org] [agent...] [of|from [the] country] [person|Name]
  * with the most specific code winning: a known person's dated code, else
@@ -13,13 +13,9 @@
 #include <string.h>
 
 #include "doc.h"
+#include "units.h"
 
-enum { MAX_WORD = 128, MAX_JOIN = 6 };
-
-typedef struct unit {
-    uint32_t w0, w1;        /* words [w0, w1) of the sentence (document indices) */
-    uint32_t id;            /* dictionary word id, 0 unknown */
-} unit;
+typedef doc_unit unit;   /* units.h */
 
 typedef struct found {      /* a dictionary match */
     const dict_actor *actor;
@@ -27,54 +23,7 @@ typedef struct found {      /* a dictionary match */
     size_t len;             /* in units */
 } found;
 
-static size_t upper(const char *s, char *out, size_t cap)
-{
-    size_t n = 0;
-    for (; *s && n + 1 < cap; s++) out[n++] = (char)toupper((unsigned char)*s);
-    out[n] = '\0';
-    return *s ? 0 : n;      /* 0: too long */
-}
-
 static const char *wnorm(const sitrep_word *w) { return w->norm ? w->norm : w->form; }
-
-/* 1 when word i is directly followed by word i+1 without white space. */
-static int glued(const sitrep_doc *d, uint32_t i)
-{
-    const sitrep_word *a = &d->words.v[i], *b = &d->words.v[i + 1];
-    if (a->token == b->token) return 1;
-    return !d->tokens.v[a->token].space_after && d->tokens.v[a->token].end == d->tokens.v[b->token].start;
-}
-
-static size_t make_units(const dict_set *ds, const sitrep_doc *d, const sitrep_sentence *s, unit *u)
-{
-    size_t n = 0;
-    for (uint32_t i = s->word; i < s->word + s->nwords;) {
-        char buf[MAX_WORD * MAX_JOIN];
-        size_t len = 0;
-        uint32_t best_end = i + 1, best_id = 0;
-        /* longest glued run that is one dictionary word */
-        for (uint32_t j = i; j < s->word + s->nwords && j < i + MAX_JOIN; j++) {
-            if (j > i && !glued(d, j - 1)) break;
-            /* never across a possessive or contracted clitic: "Ukraine's" is Ukraine */
-            if (j > i && (wnorm(&d->words.v[j])[0] == '\'' || (unsigned char)wnorm(&d->words.v[j])[0] == 0xE2))
-                break;
-            char up[MAX_WORD];
-            size_t l = upper(wnorm(&d->words.v[j]), up, sizeof up);
-            if (!l || len + l >= sizeof buf) break;
-            memcpy(buf + len, up, l);
-            len += l;
-            uint32_t id = dict_intern_lookupn(ds, buf, len);
-            if (j == i) best_id = id;
-            else if (id) { best_id = id; best_end = j + 1; }
-        }
-        u[n].w0 = i;
-        u[n].w1 = best_end;
-        u[n].id = best_id;
-        n++;
-        i = best_end;
-    }
-    return n;
-}
 
 static int is_cap(const char *s) { return isupper((unsigned char)s[0]) || isdigit((unsigned char)s[0]); }
 
@@ -282,11 +231,12 @@ static int32_t surname_match(const sitrep_doc *d, const char *name, size_t nlen)
     return -1;
 }
 
-static sitrep_status sentence_actors(const dict_set *ds, sitrep_doc *d, size_t si, int32_t day,
-                                     unit *u)
+static sitrep_status sentence_actors(const dict_set *ds, sitrep_doc *d, size_t si, int32_t day)
 {
     const sitrep_sentence *s = &d->sentences.v[si];
-    size_t n = make_units(ds, d, s, u);
+    size_t n;
+    const unit *u = units_of(ds, d, si, &n);
+    if (!u) return SITREP_ERR_NOMEM;
     for (size_t i = 0; i < n;) {
         uint32_t w = u[i].w0;
         found f = match_at(ds, d, u, n, i);
@@ -462,14 +412,9 @@ static void inherit_country(sitrep_doc *d, size_t first)
 sitrep_status actor_run(const dict_set *ds, sitrep_doc *d, int32_t day)
 {
     if (!ds) return SITREP_OK;
-    size_t maxw = 0;
-    for (size_t s = 0; s < d->sentences.n; s++)
-        if (d->sentences.v[s].nwords > maxw) maxw = d->sentences.v[s].nwords;
-    unit *u = arena_alloc(&d->mem, (maxw + 1) * sizeof *u);
-    if (!u) return SITREP_ERR_NOMEM;
     for (size_t s = 0; s < d->sentences.n; s++) {
         size_t first = d->actors.n;
-        sitrep_status st = sentence_actors(ds, d, s, day, u);
+        sitrep_status st = sentence_actors(ds, d, s, day);
         if (st != SITREP_OK) return st;
         inherit_country(d, first);
     }

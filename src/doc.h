@@ -9,6 +9,13 @@
 #include "arena.h"
 #include "vec.h"
 
+/* A dictionary unit: a word, or a run of glued words that is one dictionary
+ * word ("U.S.", "al-Qaeda"); see units.h. */
+typedef struct doc_unit {
+    uint32_t w0, w1;        /* words [w0, w1) (document indices) */
+    uint32_t id;            /* dictionary word id, 0 unknown */
+} doc_unit;
+
 struct sitrep_doc {
     arena mem;                          /* strings and per-article data */
     char *field[SITREP_FIELD_COUNT];    /* arena; NULL when unset */
@@ -35,6 +42,11 @@ struct sitrep_doc {
     sitrep_tone tone;
     VEC(sitrep_tone) sent_tone;         /* --detail: one per sentence */
     VEC(sitrep_tone) quote_tone;        /* --detail: one per quote */
+
+    /* dictionary units (units.c, lazy): sentence s has units[unit_span[s] >> 32
+     * ...] (unit_span[s] & 0xffffffff of them); UINT64_MAX = not made yet */
+    VEC(doc_unit) units;
+    VEC(uint64_t) unit_span;
 
     /* byte -> code point: cp_at[k] = code points before byte 64*k (lazy) */
     VEC(uint32_t) cp_at;

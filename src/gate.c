@@ -8,6 +8,7 @@
 
 #include "doc.h"
 #include "feat.h"
+#include "units.h"
 
 static const char *wnorm(const sitrep_word *w) { return w->norm ? w->norm : w->form; }
 
@@ -118,48 +119,53 @@ static int codable_form(const dict_set *ds, const uint32_t *ids, uint32_t n, uin
     return 0;
 }
 
-int gate_sentence(const dict_set *ds, const sitrep_doc *d, size_t si, gate_ctx *g)
+int gate_sentence(const dict_set *ds, sitrep_doc *d, size_t si, gate_ctx *g)
 {
     if (!ds || dict_nblocks(ds) == 0) return 0;
     const sitrep_sentence *s = &d->sentences.v[si];
     const sitrep_word *w = &d->words.v[s->word];
-    uint32_t n = s->nwords;
-    if (scratch(g, n)) return 1;               /* no memory to decide: parse */
+    uint32_t n = s->nwords, base = s->word;
+    size_t nu;
+    const doc_unit *u = units_of(ds, d, si, &nu);
+    if (!u || scratch(g, n > nu ? n : (uint32_t)nu)) return 1;   /* no memory to decide: parse */
     uint32_t *ids = g->ids;
     unsigned char *inside = g->inside;
     int mentions = 0, standalone = 0;
 
-    /* sources: pronouns, actor and agent phrases (leftmost longest); the names
-     * that may get a code are remembered by their last word: a dictionary name
-     * of two words or more, or a name right after an actor or agent phrase
-     * ("activist Jo Bloggs", "Chief Executive of Hong Kong Carrie Lam": the
-     * actor stage makes them one coded mention). An unknown name alone gets no
-     * code, nor do its later surnames. */
-    for (uint32_t i = 0; i < n; i++) ids[i] = upper_id(ds, wnorm(&w[i]));
+    /* sources: pronouns, actor and agent phrases over the units, as the actor
+     * stage reads them (leftmost longest); the names that may get a code are
+     * remembered by their last word: a dictionary name of two words or more,
+     * or a name right after an actor or agent phrase ("activist Jo Bloggs",
+     * "Chief Executive of Hong Kong Carrie Lam": the actor stage makes them one
+     * coded mention). An unknown name alone gets no code, nor do its later
+     * surnames. */
+    for (size_t k = 0; k < nu; k++) ids[k] = u[k].id;
     memset(inside, 0, n);
-    for (uint32_t i = 0; i < n;) {
+    for (size_t k = 0; k < nu;) {
+        uint32_t i = u[k].w0 - base;
         if (pronoun_actor(w, n, i)) {
             mentions++;
             standalone = 1;
-            i++;
+            k++;
             continue;
         }
-        size_t m = n - i < WINDOW ? n - i : WINDOW, len = 0;
-        if (!ids[i]) { i++; continue; }
-        int actor = dict_actor_match(ds, ids + i, m, &len) != NULL;
-        if (!actor && !dict_agent_match(ds, ids + i, m, &len)) { i++; continue; }
-        if (!len) len = 1;
-        uint32_t end = i + (uint32_t)len;
+        size_t m = nu - k < WINDOW ? nu - k : WINDOW, len = 0, alen = 0;
+        if (!ids[k]) { k++; continue; }
+        int actor = dict_actor_match(ds, ids + k, m, &alen) != NULL;
+        if (!dict_agent_match(ds, ids + k, m, &len) && !actor) { k++; continue; }
         if (actor) standalone = 1;
-        if (actor && len >= 2) remember(g, name_key(&w[end - 1]));
-        if (end < n && proper(w, end)) {      /* a name joined to the mention */
+        if (alen > len) len = alen;
+        if (!len) len = 1;
+        uint32_t end = u[k + len - 1].w1 - base;   /* first word after the phrase */
+        if (actor && end - i >= 2) remember(g, name_key(&w[end - 1]));
+        if (end < n && proper(w, end)) {          /* a name joined to the mention */
             uint32_t j = end;
             while (j < n && proper(w, j)) j++;
             remember(g, name_key(&w[j - 1]));
         }
         mentions++;
-        memset(inside + i, 1, len);
-        i = end;
+        memset(inside + i, 1, end - i);
+        k += len;
     }
     /* a lone proper noun outside the phrases: the surname of a name above */
     for (uint32_t i = 0; i < n && !standalone;) {
@@ -171,13 +177,15 @@ int gate_sentence(const dict_set *ds, const sitrep_doc *d, size_t si, gate_ctx *
     }
     if (!standalone && mentions < 2) return 0;
     /* a verb or noun (not a word of an actor's name) the coder can code, or a
-     * demand ("X said Y must leave", coded whatever the verb) */
+     * demand ("X said Y must leave", coded whatever the verb); the coder looks
+     * words up one by one */
+    for (uint32_t i = 0; i < n; i++) ids[i] = upper_id(ds, wnorm(&w[i]));
     for (uint32_t i = 0; i < n; i++) {
         const char *f = wnorm(&w[i]);
         if (!strcasecmp(f, "must") || !strcasecmp(f, "should") || !strcasecmp(f, "ought")) return 1;
-        int u = w[i].upos;
-        if (u && u != SITREP_UPOS_VERB && u != SITREP_UPOS_NOUN) continue;
-        if (u == SITREP_UPOS_NOUN && inside[i]) continue;
+        int up = w[i].upos;
+        if (up && up != SITREP_UPOS_VERB && up != SITREP_UPOS_NOUN) continue;
+        if (up == SITREP_UPOS_NOUN && inside[i]) continue;
         uint32_t lid = w[i].lemma ? upper_id(ds, w[i].lemma) : 0;
         if ((ids[i] && codable_form(ds, ids, n, i, ids[i])) || (lid && codable_form(ds, ids, n, i, lid)))
             return 1;

@@ -33,6 +33,6 @@ void gate_ctx_free(gate_ctx *g);
  * is a verb-dictionary form, and there is a source: a dictionary actor, a
  * pronoun the actor stage resolves, a lone surname of an earlier name, or two
  * mentions of which agents may be one (a lone agent acting on nobody is not
- * coded). */
-int gate_sentence(const dict_set *d, const sitrep_doc *doc, size_t s, gate_ctx *g);
+ * coded). Makes the sentence's dictionary units (units.h) on the way. */
+int gate_sentence(const dict_set *d, sitrep_doc *doc, size_t s, gate_ctx *g);
 #endif
