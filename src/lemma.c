@@ -93,6 +93,12 @@ static size_t guess(const char *w, size_t n, const char *xpos, char *out, size_t
     return k + strlen(add);
 }
 
+void lemma_prefetch(const lemma_model *m, const char *form, int cls)
+{
+    if (m->lex.slot)
+        __builtin_prefetch(&m->lex.slot[feat_slot_of(&m->lex, FEAT3(K_FORM, hs(form), cls))]);
+}
+
 const char *lemma_of(const lemma_model *m, const char *form, const char *xpos,
                      int cls, arena *mem)
 {

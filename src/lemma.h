@@ -28,6 +28,10 @@ typedef struct lemma_model {
 
 /* The lemma of a word: form (normalized), its Penn tag and model class; a
  * string from the model's pool or from `mem`. NULL only on no memory. */
+/* Brings the table slot lemma_of reads first towards the cache: a sentence's
+ * words are prefetched together, then looked up (the lookups are cache misses
+ * into a table of tens of megabytes). */
+void lemma_prefetch(const lemma_model *m, const char *form, int cls);
 const char *lemma_of(const lemma_model *m, const char *form, const char *xpos,
                      int cls, arena *mem);
 /* The FEATS of a word, NULL when none (borrowed from the model). */

@@ -222,8 +222,14 @@ sitrep_status model_tag(const sr_model *m, sitrep_doc *doc, size_t s)
     int *p1 = m->stacked ? arena_alloc(&doc->mem, n * sizeof *p1) : NULL;
     int32_t *scores = arena_alloc(&doc->mem, m->tag.npad * sizeof *scores);
     if (!pw || !tags || !scores || (m->stacked && !p1)) return SITREP_ERR_NOMEM;
+    /* each step over the whole sentence, with the table slots of the next
+     * step prefetched together, so that the lookups overlap */
     for (size_t i = 0; i < n; i++) {
         pos_word_init(&pw[i], norm_of(&w[i]));
+        __builtin_prefetch(&m->tagdict.slot[feat_slot_of(&m->tagdict, pos_dict_key(&pw[i]))]);
+        __builtin_prefetch(&m->tagdict.slot[feat_slot_of(&m->tagdict, pos_dict_ckey(&pw[i]))]);
+    }
+    for (size_t i = 0; i < n; i++) {
         const feat_slot *d = feat_map_get(&m->tagdict, pos_dict_key(&pw[i]));
         pw[i].amb = d ? d->val : 0;
         d = feat_map_get(&m->tagdict, pos_dict_ckey(&pw[i]));
@@ -235,6 +241,7 @@ sitrep_status model_tag(const sr_model *m, sitrep_doc *doc, size_t s)
     } else {
         pos_tag(&m->tag, pw, n, NULL, tags, scores);
     }
+    for (size_t i = 0; i < n; i++) lemma_prefetch(&m->lem, norm_of(&w[i]), tags[i]);
     for (size_t i = 0; i < n; i++) {
         int c = tags[i];
         const char *form = norm_of(&w[i]);
