@@ -99,6 +99,12 @@ void lemma_prefetch(const lemma_model *m, const char *form, int cls)
         __builtin_prefetch(&m->lex.slot[feat_slot_of(&m->lex, FEAT3(K_FORM, hs(form), cls))]);
 }
 
+void lemma_prefetch_feats(const lemma_model *m, uint64_t lower_hash, int cls)
+{
+    if (m->lex.slot)
+        __builtin_prefetch(&m->lex.slot[feat_slot_of(&m->lex, FEAT3(K_FEATS, lower_hash, cls))]);
+}
+
 const char *lemma_of(const lemma_model *m, const char *form, const char *xpos,
                      int cls, arena *mem)
 {

@@ -36,6 +36,8 @@ const char *lemma_of(const lemma_model *m, const char *form, const char *xpos,
                      int cls, arena *mem);
 /* The FEATS of a word, NULL when none (borrowed from the model). */
 const char *lemma_feats(const lemma_model *m, const char *form, int cls);
+/* The same for lemma_feats, given feat_hash of the ASCII-lower-cased form. */
+void lemma_prefetch_feats(const lemma_model *m, uint64_t lower_hash, int cls);
 
 /* Write side (training). */
 typedef struct lemma_build {

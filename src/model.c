@@ -300,11 +300,15 @@ sitrep_status model_parse(const sr_model *m, sitrep_doc *doc, size_t s)
             low[k] = (char)(f[k] >= 'A' && f[k] <= 'Z' ? f[k] + 32 : f[k]);
         dw[i + 1].w = feat_hash(low, k);
         dw[i + 1].t = (uint32_t)class_of(m, &w[i]);
-        /* FEATS here, not in model_tag: only the parsed sentences need them */
-        w[i].feats = lemma_feats(&m->lem, f, (int)dw[i + 1].t);
         dw[i + 1].u = m->upos[dw[i + 1].t];
+        __builtin_prefetch(&m->tagdict.slot[feat_slot_of(&m->tagdict, dw[i + 1].w)]);
+        lemma_prefetch_feats(&m->lem, dw[i + 1].w, (int)dw[i + 1].t);
+    }
+    for (size_t i = 0; i < n; i++) {   /* the lookups, their slots prefetched */
         const feat_slot *d = feat_map_get(&m->tagdict, dw[i + 1].w);
         dw[i + 1].a = d ? d->val : 0;
+        /* FEATS here, not in model_tag: only the parsed sentences need them */
+        w[i].feats = lemma_feats(&m->lem, norm_of(&w[i]), (int)dw[i + 1].t);
     }
     dep_state st;
     dep_state_init(&st, (int)n, (int)m->nlabels, m->root_label, mem);
