@@ -18,7 +18,7 @@ typedef struct chunk {
 } chunk;
 
 struct intern {
-    uint32_t *slots;     /* id or 0 */
+    uint64_t *slots;     /* hash << 32 | id; 0 = empty (ids start at 1) */
     size_t nslots;       /* power of two */
     const char **str;    /* by id (index 0 unused) */
     uint32_t *len;       /* by id */
@@ -75,17 +75,20 @@ void intern_free(intern *t)
     free(t);
 }
 
+/* The hash sits in the slot beside the id, so a probe that meets another
+ * word costs no load of that word's entry. */
 static uint32_t lookup(const intern *t, const char *s, size_t len, uint32_t h, size_t *slot)
 {
     size_t mask = t->nslots - 1;
     size_t i = h & mask;
     for (;;) {
-        uint32_t id = t->slots[i];
-        if (id == 0) {
+        uint64_t e = t->slots[i];
+        if (e == 0) {
             if (slot) *slot = i;
             return 0;
         }
-        if (t->hash[id] == h && t->len[id] == len && memcmp(t->str[id], s, len) == 0)
+        uint32_t id = (uint32_t)e;
+        if ((uint32_t)(e >> 32) == h && t->len[id] == len && memcmp(t->str[id], s, len) == 0)
             return id;
         i = (i + 1) & mask;
     }
@@ -100,12 +103,12 @@ uint32_t intern_get(const intern *t, const char *s, size_t len)
 static int grow_slots(intern *t)
 {
     size_t ns = t->nslots * 2;
-    uint32_t *sl = calloc(ns, sizeof *sl);
+    uint64_t *sl = calloc(ns, sizeof *sl);
     if (!sl) return -1;
     for (uint32_t id = 1; id <= t->n; id++) {
         size_t i = t->hash[id] & (ns - 1);
         while (sl[i]) i = (i + 1) & (ns - 1);
-        sl[i] = id;
+        sl[i] = (uint64_t)t->hash[id] << 32 | id;
     }
     t->bytes += (ns - t->nslots) * sizeof *sl;
     free(t->slots);
@@ -177,7 +180,7 @@ uint32_t intern_add(intern *t, const char *s, size_t len)
     t->str[id] = p;
     t->len[id] = (uint32_t)len;
     t->hash[id] = h;
-    t->slots[slot] = id;
+    t->slots[slot] = (uint64_t)h << 32 | id;
     return id;
 }
 
