@@ -52,18 +52,17 @@ static int case_ok(const sitrep_doc *d, const unit *u, size_t a, size_t b)
     return cap;
 }
 
+/* The dictionary match at unit i (made with the units, units.h): the actor
+ * phrase when its case fits and it is at least as long as the agent phrase. */
 static found match_at(const dict_set *ds, const sitrep_doc *d, const unit *u, size_t n, size_t i)
 {
-    uint32_t ids[64];
-    size_t m = n - i < 64 ? n - i : 64;
-    for (size_t k = 0; k < m; k++) ids[k] = u[i + k].id;
+    (void)ds;
+    (void)n;
     found f = {0};
-    size_t alen = 0, plen = 0;
-    const dict_actor *a = ids[0] ? dict_actor_match(ds, ids, m, &alen) : NULL;
-    const dict_agent *g = ids[0] ? dict_agent_match(ds, ids, m, &plen) : NULL;
-    if (a && !case_ok(d, u, i, i + alen)) a = NULL;
-    if (a && (!g || alen >= plen)) { f.actor = a; f.len = alen; }
-    else if (g) { f.agent = g; f.len = plen; }
+    const dict_actor *a = u[i].actor;
+    if (a && !case_ok(d, u, i, i + u[i].alen)) a = NULL;
+    if (a && (!u[i].agent || u[i].alen >= u[i].plen)) { f.actor = a; f.len = u[i].alen; }
+    else if (u[i].agent) { f.agent = u[i].agent; f.len = u[i].plen; }
     return f;
 }
 

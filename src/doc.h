@@ -11,9 +11,14 @@
 
 /* A dictionary unit: a word, or a run of glued words that is one dictionary
  * word ("U.S.", "al-Qaeda"); see units.h. */
+struct dict_actor;
+struct dict_agent;
 typedef struct doc_unit {
     uint32_t w0, w1;        /* words [w0, w1) (document indices) */
     uint32_t id;            /* dictionary word id, 0 unknown */
+    uint32_t alen, plen;    /* units of the actor / agent phrase starting here */
+    const struct dict_actor *actor;   /* longest actor phrase from here, or NULL */
+    const struct dict_agent *agent;   /* longest agent phrase from here, or NULL */
 } doc_unit;
 
 struct sitrep_doc {
@@ -46,6 +51,7 @@ struct sitrep_doc {
     /* dictionary units (units.c, lazy): sentence s has units[unit_span[s] >> 32
      * ...] (unit_span[s] & 0xffffffff of them); UINT64_MAX = not made yet */
     VEC(doc_unit) units;
+    VEC(uint32_t) unit_ids;             /* units[i].id, contiguous for the tries */
     VEC(uint64_t) unit_span;
 
     /* byte -> code point: cp_at[k] = code points before byte 64*k (lazy) */

@@ -22,7 +22,6 @@ static uint32_t upper_id(const dict_set *ds, const char *s)
     return dict_intern_lookupn(ds, buf, n);
 }
 
-enum { WINDOW = 64 };   /* longest actor or agent phrase tried (as event.c) */
 
 /* A proper noun, as the actor stage sees names (actor.c: proper). */
 static int proper(const sitrep_word *w, uint32_t i)
@@ -139,7 +138,6 @@ int gate_sentence(const dict_set *ds, sitrep_doc *d, size_t si, gate_ctx *g)
      * "Chief Executive of Hong Kong Carrie Lam": the actor stage makes them one
      * coded mention). An unknown name alone gets no code, nor do its later
      * surnames. */
-    for (size_t k = 0; k < nu; k++) ids[k] = u[k].id;
     memset(inside, 0, n);
     for (size_t k = 0; k < nu;) {
         uint32_t i = u[k].w0 - base;
@@ -149,12 +147,10 @@ int gate_sentence(const dict_set *ds, sitrep_doc *d, size_t si, gate_ctx *g)
             k++;
             continue;
         }
-        size_t m = nu - k < WINDOW ? nu - k : WINDOW, len = 0, alen = 0;
-        if (!ids[k]) { k++; continue; }
-        int actor = dict_actor_match(ds, ids + k, m, &alen) != NULL;
-        if (!dict_agent_match(ds, ids + k, m, &len) && !actor) { k++; continue; }
+        int actor = u[k].actor != NULL;
+        if (!actor && !u[k].agent) { k++; continue; }
         if (actor) standalone = 1;
-        if (alen > len) len = alen;
+        size_t len = u[k].alen > u[k].plen ? u[k].alen : u[k].plen;
         if (!len) len = 1;
         uint32_t end = u[k + len - 1].w1 - base;   /* first word after the phrase */
         if (actor && end - i >= 2) remember(g, name_key(&w[end - 1]));

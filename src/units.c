@@ -66,10 +66,24 @@ const doc_unit *units_of(const dict_set *ds, sitrep_doc *d, size_t s, size_t *n)
     uint64_t span = d->unit_span.v[s];
     if (span == UINT64_MAX) {
         const sitrep_sentence *se = &d->sentences.v[s];
-        if (vec_reserve(d->units, d->units.n + se->nwords + 1)) return NULL;
-        size_t k = make_units(ds, d, se, d->units.v + d->units.n);
+        if (vec_reserve(d->units, d->units.n + se->nwords + 1) ||
+            vec_reserve(d->unit_ids, d->units.n + se->nwords + 1))
+            return NULL;
+        doc_unit *u = d->units.v + d->units.n;
+        uint32_t *ids = d->unit_ids.v + d->units.n;
+        size_t k = make_units(ds, d, se, u);
+        for (size_t i = 0; i < k; i++) ids[i] = u[i].id;
+        /* the longest actor and agent phrases from each unit */
+        for (size_t i = 0; i < k; i++) {
+            size_t m = k - i < UNITS_WINDOW ? k - i : UNITS_WINDOW, alen = 0, plen = 0;
+            u[i].actor = ids[i] ? dict_actor_match(ds, ids + i, m, &alen) : NULL;
+            u[i].agent = ids[i] ? dict_agent_match(ds, ids + i, m, &plen) : NULL;
+            u[i].alen = u[i].actor ? (uint32_t)alen : 0;
+            u[i].plen = u[i].agent ? (uint32_t)plen : 0;
+        }
         span = (uint64_t)d->units.n << 32 | k;
         d->units.n += k;
+        d->unit_ids.n = d->units.n;
         d->unit_span.v[s] = span;
     }
     *n = (size_t)(span & 0xffffffffu);
