@@ -202,7 +202,8 @@ typedef struct synset {
 } synset;
 typedef struct vtrans {
     char v[5];                   /* src src2 tgt2 res_src res_tgt */
-    uint32_t v2, nv2, v1, nv1, code, file, line;
+    uint32_t v2, nv2, v1, nv1;   /* runs of tverbs */
+    uint32_t code, file, line;
 } vtrans;
 typedef struct agset { uint32_t name; u32vec items; } agset;  /* items: strs ids */
 
@@ -235,6 +236,7 @@ struct dict_set {
     VEC(synset) synsets;         /* by synset id */
     size_t synset_members;
     VEC(vtrans) trans;
+    VEC(dict_tverb) tverbs;      /* transformation verbs (code: NULL until resolved) */
 };
 
 dict_set *dict_set_new(void)
@@ -280,6 +282,7 @@ void dict_set_free(dict_set *s)
     for (size_t i = 0; i < s->synsets.n; i++) vec_free(s->synsets.v[i].m);
     vec_free(s->synsets);
     vec_free(s->trans);
+    vec_free(s->tverbs);
     free(s);
 }
 
@@ -1569,22 +1572,30 @@ static int pattern_line(ld *L, vstate *V, const char *p, size_t n)
     return 0;
 }
 
-/* One transformation verb: `ATTACK`, `A_B` (codes summed), `Q` (any verb). */
+/* One transformation verb: `ATTACK`, `A_B` (B under A: PETRARCH2 adds the two
+ * verbs' internal codes, the same nesting), `Q` (any verb). */
 static int trans_verb(ld *L, const char *w, size_t n, uint32_t *off, uint32_t *cnt)
 {
     *off = *cnt = 0;
-    if (n == 1 && w[0] == 'Q') return 0;
+    if (n == 1 && w[0] == 'Q') return 1;
     L->tmp.n = 0;
     long k = phrase_words(L, w, n, &L->tmp);
-    if (k <= 0) return k < 0 ? -1 : warn(L, "bad transformation verb");
-    if ((*off = pool_add(L, L->tmp.v, L->tmp.n)) == UINT32_MAX) return -1;
+    if (k < 0) return -1;
+    if (k == 0 || k > 2) return warn(L, "bad transformation verb '%.*s' (a verb, A_B or Q)", (int)n, w);
+    *off = (uint32_t)L->s->tverbs.n;
+    for (long i = 0; i < k; i++) {
+        dict_tverb *tv = vec_push(L->s->tverbs);
+        if (!tv) return nomem(L);
+        *tv = (dict_tverb){L->tmp.v[i], UINT32_MAX, NULL};
+    }
     *cnt = (uint32_t)k;
-    return 0;
+    return 1;
 }
 
-/* `~ a (b c VERB2) VERB1 = x y CODE` (see dict.h). Verbs are kept as words and
- * resolved by the coder through dict_verb_lookup, so the order of definitions
- * does not matter (PETRARCH2 fails on a verb defined later). */
+/* `~ a (b c V2) V1 = x y CODE` (see dict.h). Verbs are resolved after each file
+ * (transforms_resolve), so the order of definitions does not matter (PETRARCH2
+ * fails on a verb defined later). Choice: a result letter must be one of the
+ * pattern's (PETRARCH2 fails at coding time). */
 static int transform_line(ld *L, const char *p, size_t n)
 {
     const char *t[12];
@@ -1614,8 +1625,16 @@ static int transform_line(ld *L, const char *p, size_t n)
             return warn(L, "bad transformation variable '%.*s'", (int)tl[var[i]], v);
         tr.v[i] = v[0];
     }
-    if (trans_verb(L, t[4], tl[4], &tr.v2, &tr.nv2) < 0) return -1;
-    if (trans_verb(L, t[6], tl[6], &tr.v1, &tr.nv1) < 0) return -1;
+    for (int i = 3; i < 5; i++)
+        if (!isin("._", tr.v[i]) && tr.v[i] != tr.v[0] && tr.v[i] != tr.v[1] && tr.v[i] != tr.v[2])
+            return warn(L, "bad transformation: '%c' is not in the pattern", tr.v[i]);
+    size_t nv0 = L->s->tverbs.n;
+    int e = trans_verb(L, t[4], tl[4], &tr.v2, &tr.nv2);
+    if (e > 0) e = trans_verb(L, t[6], tl[6], &tr.v1, &tr.nv1);
+    if (e <= 0) {
+        L->s->tverbs.n = nv0;
+        return e;
+    }
     if (!(tl[10] == 1 && t[10][0] == 'Q') && !(tr.code = str_id(L, t[10], tl[10]))) return -1;
     tr.file = L->file;
     tr.line = (uint32_t)L->line;
@@ -1623,6 +1642,24 @@ static int transform_line(ld *L, const char *p, size_t n)
     if (!slot) return nomem(L);
     *slot = tr;
     return 0;
+}
+
+/* Resolves every transformation verb through the verbs loaded so far: the entry
+ * of the form with no pre-words and no particles, and its code. */
+static void transforms_resolve(dict_set *s)
+{
+    for (size_t i = 0; i < s->tverbs.n; i++) {
+        dict_tverb *tv = &s->tverbs.v[i];
+        tv->verb = UINT32_MAX;
+        tv->code = NULL;
+        for (uint32_t f = map_get(&s->form_by_word, tv->word); f; f = s->forms.v[f - 1].next) {
+            const vform *v = &s->forms.v[f - 1];
+            if (v->npre || v->npost) continue;
+            tv->verb = v->verb;
+            tv->code = intern_str(s->strs, s->verbs.v[v->verb].code);
+            break;
+        }
+    }
 }
 
 static int load_verbs(ld *L, lines *r)
@@ -1671,6 +1708,19 @@ static int load_verbs(ld *L, lines *r)
         if (sy->defined || i < nsyn0 || sy->use_file != L->file) continue;
         L->line = sy->use_line;
         notice(L, "undefined synset %s", intern_str(L->s->syns, (uint32_t)i));
+    }
+    /* transformation verbs that no file loaded so far has at all (not even in a
+     * multi-word form): reported at the end of the transformation's file */
+    transforms_resolve(L->s);
+    for (size_t i = 0; i < L->s->trans.n; i++) {
+        const vtrans *t = &L->s->trans.v[i];
+        if (t->file != L->file) continue;
+        for (uint32_t k = 0; k < t->nv1 + t->nv2; k++) {
+            const dict_tverb *tv = &L->s->tverbs.v[k < t->nv2 ? t->v2 + k : t->v1 + k - t->nv2];
+            if (map_get(&L->s->form_by_word, tv->word)) continue;
+            L->line = t->line;
+            notice(L, "transformation verb %s is not in the verb dictionary", intern_str(L->s->words, tv->word));
+        }
     }
     return 0;
 }
@@ -1810,9 +1860,9 @@ int dict_transform_get(const dict_set *s, size_t i, dict_transform *o)
     o->tgt2 = t->v[2];
     o->res_src = t->v[3];
     o->res_tgt = t->v[4];
-    o->verb2 = s->ids.v + t->v2;
+    o->verb2 = t->nv2 ? s->tverbs.v + t->v2 : NULL;
     o->nverb2 = t->nv2;
-    o->verb1 = s->ids.v + t->v1;
+    o->verb1 = t->nv1 ? s->tverbs.v + t->v1 : NULL;
     o->nverb1 = t->nv1;
     o->code = intern_str(s->strs, t->code);
     o->file = intern_str(s->strs, t->file);
@@ -1844,6 +1894,7 @@ sitrep_status dict_load_mem(dict_set *s, dict_kind k, const char *buf, size_t le
     case DICT_VERBS:
         rc = load_verbs(&L, &r);
         synset_firsts(s);        /* also after a failed load: s keeps part of the file */
+        transforms_resolve(s);
         break;
     case DICT_ACTORS: rc = load_actors(&L, &r); break;
     case DICT_AGENTS: rc = load_agents(&L, &r); break;
@@ -1925,7 +1976,7 @@ void dict_get_counts(const dict_set *s, dict_counts *o)
     m += s->blocks.cap * sizeof *s->blocks.v + s->verbs.cap * sizeof *s->verbs.v +
          s->forms.cap * sizeof *s->forms.v + s->pats.cap * sizeof *s->pats.v +
          s->elems.cap * sizeof *s->elems.v + s->synsets.cap * sizeof *s->synsets.v +
-         s->trans.cap * sizeof *s->trans.v;
+         s->trans.cap * sizeof *s->trans.v + s->tverbs.cap * sizeof *s->tverbs.v;
     for (size_t i = 0; i < s->blocks.n; i++) m += s->blocks.v[i].pats.cap * 4;
     for (size_t i = 0; i < s->synsets.n; i++) m += s->synsets.v[i].m.cap * sizeof(smember);
     m += (s->block_by_name.cap + s->form_by_word.cap) * 12;

@@ -114,11 +114,26 @@ int dict_block_pattern(const dict_set *s, uint32_t block, size_t i, dict_pattern
 int dict_synset_match(const dict_set *s, uint32_t syn, const uint32_t *tok, size_t n, size_t *len);
 const char *dict_synset_name(const dict_set *s, uint32_t syn);   /* "&CURRENCY" */
 
-typedef struct dict_transform {  /* ~ a (b c VERB2) VERB1 = x y CODE */
-    char src, src2, tgt2, res_src, res_tgt;   /* letter, '.' unspecified, '_' absent */
-    const uint32_t *verb2; size_t nverb2;     /* words of VERB2 (A_B: sum); 0 = Q */
-    const uint32_t *verb1; size_t nverb1;     /* 0 = Q */
-    const char *code;            /* NULL = Q (keep the inner code) */
+/* ---- transformations `~ a (b c VERB2) VERB1 = x y CODE` (petrarch-formats.md 6.1):
+ * an event of VERB2 (source b, target c) in a clause that VERB1 (source a) governs
+ * is coded x -> y CODE instead. Each verb is resolved, after every verb file, to
+ * the entry and code its word has when written alone (so a transformation also
+ * matches other verbs with that code); a verb no loaded file defines is reported
+ * (the line is kept: a later file may define it). */
+typedef struct dict_tverb {
+    uint32_t word;               /* the word as written ("ATTACK") */
+    uint32_t verb;               /* the verb entry (dict_form.verb) of the word
+                                    written alone, UINT32_MAX when none */
+    const char *code;            /* that entry's code, block code applied ("190",
+                                    "---"); NULL when none */
+} dict_tverb;
+typedef struct dict_transform {
+    char src, src2, tgt2, res_src, res_tgt;   /* a letter (variable), '.' any actor
+                                                 or none, '_' no actor */
+    const dict_tverb *verb2; size_t nverb2;   /* inner verb: 0 = Q (any verb), 1, or
+                                                 2 for A_B (B under A) */
+    const dict_tverb *verb1; size_t nverb1;   /* outer verb, likewise */
+    const char *code;            /* NULL = Q (the inner event's code) */
     const char *file; size_t line;
 } dict_transform;
 size_t dict_ntransforms(const dict_set *s);

@@ -21,7 +21,7 @@
 #include "cameo.h"
 #include "doc.h"
 
-enum { MAXW = 512, MAX_FORMS = 32 };
+enum { MAXW = 512, MAX_FORMS = 32, VCACHE = 16, MAX_SUPP = 256, MAX_FIRED = 64 };
 
 /* The dependency relations the coder asks about, as small integers: each word's
  * relation is classified once per sentence (by its part before ':', its
@@ -67,6 +67,18 @@ typedef struct sent_ctx {
     uint8_t *prep;              /* 1 + index in target_preps of the lemma, 0 none */
     uint8_t *bound;             /* 1: the word heads an embedded clause */
     uint16_t *kid0, *kids;      /* children of h: kids[kid0[h] .. kid0[h + 1]), in order */
+    /* transformations (see transform_sentence): the document's, fetched once */
+    const dict_transform *tr;
+    size_t ntr;
+    uint8_t *lev;               /* scratch: 2 levels per transformation */
+    /* per sentence: analyses made for them, events they replace, events they make */
+    struct vinfo *vc;
+    uint32_t *vc_word;
+    size_t nvc;
+    struct tsupp { uint32_t word; int32_t src, tgt; } *supp;
+    size_t nsupp;
+    struct tfired { uint32_t outer; int32_t src, tgt; const char *code, *explain; } *fired;
+    size_t nfired;
 } sent_ctx;
 
 static const char *wnorm(const sitrep_word *w) { return w->norm ? w->norm : w->form; }
@@ -515,40 +527,70 @@ static const char *deprel_or(const sent_ctx *c, int w, const char *none, const c
     return W(c, (uint32_t)w)->deprel ? W(c, (uint32_t)w)->deprel : unknown;
 }
 
-static sitrep_status code_verb(sent_ctx *c, size_t si, uint32_t v, const event_opts *o)
+/* A verb analysed: its dictionary form and pattern, its code, sources and targets,
+ * as the coder finds them whether or not it then codes an event. */
+typedef struct vinfo {
+    int form;                   /* 1: a dictionary form of the word is present (fm) */
+    dict_form fm;
+    int have;                   /* 1: a pattern matched (bp, bm) */
+    dict_pattern bp;
+    pmatch bm;
+    const char *code;           /* after the pattern, the passive and the future
+                                   tense, not intent; NULL when none or "---" */
+    int sw, tw;                 /* subject and target words, -1 none */
+    int32_t srcs[8], tgts[8];
+    size_t ns, nt;
+    int neg;
+    int future;                 /* 1: the future tense made code a 03x/13x intent */
+} vinfo;
+
+/* Analyses verb v into vi. Without `all`, stops (returning 0) as soon as v cannot
+ * be coded: no dictionary form, or a null code. With it, v's actors are found
+ * even then (a transformation may name a verb that codes nothing by itself). */
+static int analyze_verb(sent_ctx *c, uint32_t v, const event_opts *o, vinfo *vi, int all)
 {
+    vi->form = vi->have = 0;
+    vi->code = NULL;
+    vi->sw = vi->tw = -1;
+    vi->ns = vi->nt = 0;
+    vi->neg = vi->future = 0;
     dict_form forms[MAX_FORMS];
     size_t nf = dict_verb_lookup(c->ds, c->id[v], forms, MAX_FORMS);
     if (!nf && c->lemma_id[v]) nf = dict_verb_lookup(c->ds, c->lemma_id[v], forms, MAX_FORMS);
-    if (!nf) return SITREP_OK;
     if (nf > MAX_FORMS) nf = MAX_FORMS;
-    int best = best_form(c, v, forms, nf);
-    if (best < 0) return SITREP_OK;
-    const dict_form *fm = &forms[best];
+    int best = nf ? best_form(c, v, forms, nf) : -1;
+    if (best < 0 && !all) return 0;
+    if (best >= 0) {
+        vi->form = 1;
+        vi->fm = forms[best];
+    }
     mark_clause(c, v);
     int passive = is_passive(c, v);
 
     /* the most specific pattern of the block */
-    dict_pattern bp = {0};
     pmatch bm = {0, -1, 0, -2, -2};
-    int have = 0;
-    size_t np = dict_block_npatterns(c->ds, fm->block);
+    size_t np = vi->form ? dict_block_npatterns(c->ds, vi->fm.block) : 0;
     for (size_t i = 0; i < np; i++) {
         dict_pattern p;
-        if (!dict_block_pattern(c->ds, fm->block, i, &p)) continue;
+        if (!dict_block_pattern(c->ds, vi->fm.block, i, &p)) continue;
         pmatch m = match_pattern(c, &p, v);
-        if (m.ok && m.score > bm.score) { bm = m; bp = p; have = 1; }
+        if (m.ok && m.score > bm.score) { bm = m; vi->bp = p; vi->have = 1; }
     }
-    const char *code = fm->code, *pcode = fm->passive;
-    if (have && (bp.code || bp.passive)) { code = bp.code; pcode = bp.passive; }
+    vi->bm = bm;
+    int have = vi->have;
+    const char *code = vi->form ? vi->fm.code : NULL, *pcode = vi->form ? vi->fm.passive : NULL;
+    if (have && (vi->bp.code || vi->bp.passive)) { code = vi->bp.code; pcode = vi->bp.passive; }
     if (passive && pcode) code = pcode;
-    if (!code || !*code || !strcmp(code, "---")) return SITREP_OK;
+    if (!code || !*code || !strcmp(code, "---")) {
+        if (!all) return 0;
+        code = NULL;
+    }
 
     /* source and target */
     int subj_passive = 0;
     int sw = subject_of(c, v, &subj_passive);
     int tw = -1;
-    int32_t srcs[8], tgts[8];
+    int32_t *srcs = vi->srcs, *tgts = vi->tgts;
     size_t ns = 0, nt = 0;
     if (passive || subj_passive) {
         int ag = child_sub(c, v, S_OBL_AGENT);
@@ -603,28 +645,72 @@ static sitrep_status code_verb(sent_ctx *c, size_t si, uint32_t v, const event_o
             if (x->upos == SITREP_UPOS_VERB || wc_is(c, (uint32_t)i, WC_SEMI)) break;
         }
     }
-    if (ns == 0) return SITREP_OK;
+    vi->sw = sw;
+    vi->tw = tw;
+    vi->ns = ns;
+    vi->nt = nt;
+    vi->neg = negated(c, v) && !(have && bm.negword);
+    /* the future tense: a cooperative act to come is a promise (03x), a conflictual
+     * one a threat (13x); a refusal ("will not accept", 12x) stays a refusal
+     * (intent_of, the governing verb's part, is applied when coding) */
+    if (code && !intent_of(c, v) && o && o->builtin_semantics && future_of(c, v) &&
+        ((strncmp(code, "04", 2) >= 0 && strncmp(code, "08", 2) <= 0) ||
+         (strncmp(code, "14", 2) >= 0 && strncmp(code, "20", 2) <= 0))) {
+        code = intent_code(code);
+        vi->future = 1;
+    }
+    vi->code = code;
+    return 1;
+}
+
+/* The analysis of v made for the transformations of this sentence, NULL when none. */
+static const vinfo *cached(const sent_ctx *c, uint32_t v)
+{
+    for (size_t i = 0; i < c->nvc; i++)
+        if (c->vc_word[i] == v) return &c->vc[i];
+    return NULL;
+}
+
+/* 1 when the transformations replaced v's event src -> tgt (tgt -1: none). */
+static int replaced(const sent_ctx *c, uint32_t v, int32_t src, int32_t tgt)
+{
+    for (size_t i = 0; i < c->nsupp; i++)
+        if (c->supp[i].word == v && c->supp[i].src == src && c->supp[i].tgt == tgt) return 1;
+    return 0;
+}
+
+static int add_coded(sent_ctx *c, size_t si, uint32_t v, int32_t src, int32_t tgt, const char *code,
+                     int neg, const char *explain)
+{
+    if (c->nsupp && replaced(c, v, src, tgt)) return 0;
+    return add_event(c, si, src, tgt, code, neg, explain);
+}
+
+static sitrep_status code_verb(sent_ctx *c, size_t si, uint32_t v, const event_opts *o)
+{
+    vinfo local;
+    const vinfo *vi = c->nvc ? cached(c, v) : NULL;
+    if (!vi) {
+        if (!analyze_verb(c, v, o, &local, 0)) return SITREP_OK;
+        vi = &local;
+    }
+    if (!vi->code || vi->ns == 0) return SITREP_OK;
+    const int32_t *srcs = vi->srcs, *tgts = vi->tgts;
+    size_t ns = vi->ns, nt = vi->nt;
+    int sw = vi->sw, tw = vi->tw, neg = vi->neg;
     /* "an official said": an agent of no known country acting on nobody is noise */
     if (nt == 0 && ns == 1 && (!strncmp(c->d->actors.v[srcs[0]].code, "---", 3) ||
                                (c->d->actors.v[srcs[0]].kind && !strcmp(c->d->actors.v[srcs[0]].kind, "agent"))))
         return SITREP_OK;
-
-    int neg = negated(c, v) && !(have && bm.negword);
-    if (intent_of(c, v)) code = intent_code(code);
-    /* the future tense: a cooperative act to come is a promise (03x), a conflictual
-     * one a threat (13x); a refusal ("will not accept", 12x) stays a refusal */
-    else if (o && o->builtin_semantics && future_of(c, v) &&
-             ((strncmp(code, "04", 2) >= 0 && strncmp(code, "08", 2) <= 0) ||
-              (strncmp(code, "14", 2) >= 0 && strncmp(code, "20", 2) <= 0)))
-        code = intent_code(code);
+    const char *code = intent_of(c, v) ? intent_code(vi->code) : vi->code;
 
     const char *explain = NULL;
     if (o && o->explain) {
         char pat[160] = "";
-        if (have) snprintf(pat, sizeof pat, "pattern %s:%zu", bp.file ? bp.file : "?", bp.line);
+        if (vi->have) snprintf(pat, sizeof pat, "pattern %s:%zu", vi->bp.file ? vi->bp.file : "?", vi->bp.line);
         else snprintf(pat, sizeof pat, "verb default");
         explain = arena_printf(&c->d->mem, "verb %s (block %s) %s; source via %s; target via %s%s%s",
-                               W(c, v)->form, dict_block_name(c->ds, fm->block), pat,
+                               W(c, v)->form, dict_block_name(c->ds, vi->fm.block), pat,
                                deprel_or(c, sw, "marker", "?"),
                                nt ? deprel_or(c, tw, "marker", "marker") : "none",
                                neg ? "; negated" : "", intent_of(c, v) ? "; intent" : "");
@@ -635,13 +721,13 @@ static sitrep_status code_verb(sent_ctx *c, size_t si, uint32_t v, const event_o
         for (size_t i = 0; i < ns; i++)
             for (size_t j = 0; j < ns; j++)
                 if (i != j && srcs[i] != srcs[j] &&
-                    add_event(c, si, srcs[i], srcs[j], code, neg, explain))
+                    add_coded(c, si, v, srcs[i], srcs[j], code, neg, explain))
                     return SITREP_ERR_NOMEM;
         return SITREP_OK;
     }
     for (size_t i = 0; i < ns; i++) {
         if (nt == 0) {
-            if (add_event(c, si, srcs[i], -1, code, neg, explain)) return SITREP_ERR_NOMEM;
+            if (add_coded(c, si, v, srcs[i], -1, code, neg, explain)) return SITREP_ERR_NOMEM;
         }
         for (size_t j = 0; j < nt; j++) {
             if (srcs[i] == tgts[j]) continue;
@@ -650,7 +736,7 @@ static sitrep_status code_verb(sent_ctx *c, size_t si, uint32_t v, const event_o
             uint32_t sref = sa->antecedent ? sa->antecedent : (uint32_t)srcs[i] + 1;
             uint32_t tref = ta->antecedent ? ta->antecedent : (uint32_t)tgts[j] + 1;
             if (sref == tref) continue;
-            if (add_event(c, si, srcs[i], tgts[j], code, neg, explain)) return SITREP_ERR_NOMEM;
+            if (add_coded(c, si, v, srcs[i], tgts[j], code, neg, explain)) return SITREP_ERR_NOMEM;
         }
     }
     return SITREP_OK;
@@ -743,6 +829,380 @@ static int is_content(const sent_ctx *c, uint32_t v)
     for (int i = 0; roots[i]; i++)
         if (!strncmp(code, roots[i], 2)) return 1;
     return 0;
+}
+
+/* ------------------------------------------------------- transformations */
+
+/* TABARI/PETRARCH transformations `~ a (b c VERB2) VERB1 = x y CODE`
+ * (petrarch-formats.md 6.1): when a verb (VERB1, source a) governs a clause whose
+ * verb (VERB2) has source b and target c -- "Arnor threatened to attack Gondor",
+ * "Rohan claimed it had attacked Gondor" -- the event x -> y CODE replaces the
+ * inner verb's event and the governing verb's own events from a on the clause's
+ * actors (or on none).
+ *
+ * Governs: the inner verb (or the first of coordinated ones) is its xcomp, its
+ * ccomp after it (a reported clause before its verb, "X attacked Y, officials
+ * said", is the news and its attribution), or its purpose clause ("to V").
+ *
+ * Variables: a letter is an actor; the same letter the same actor (same code; for
+ * an agent of no known country, "---GOV", the same mention or antecedent),
+ * different letters different actors; `.` any actor or none; `_` none. The inner
+ * source is the clause's own subject, else the governing verb's object ("wants
+ * Putin to attack": Putin), else none -- `_`: "threatened to attack", whose acting
+ * subject is a's. Coordinated speakers report together: "Obama and Putin said
+ * they will attack" pairs each with himself, not with the other.
+ *
+ * Verbs: a verb is named by its word (the word, its lemma or its dictionary
+ * entry), else by its code -- the code its word has written alone, which names
+ * that code and, as CAMEO's codes nest, those below it (190 names 19x and 19xx,
+ * 138 names 138x, 015 only 015). So a verb with a null code ([---], WANT in our
+ * dictionary) is named only by its word, and an inner verb that the future tense
+ * made a threat ("would attack", 138) only by that code: ATTACK no longer names it
+ * (WILL_ATTACK does). Q names any verb with a code, and as CODE is the inner
+ * event's code. A_B names verb B under A: A is one of B's auxiliaries ("will
+ * attack") or the verb B is the complement of ("wanted to attack"); PETRARCH2 adds
+ * the two verbs' internal codes for this nesting, which CAMEO codes cannot express.
+ *
+ * The most specific transformation wins: the one that names the governing verb
+ * most specifically, then the inner verb (its word before its exact code before a
+ * covering code before Q; A_B adds its two); ties go to the first in the file, as
+ * for patterns. The inner code is the verb's own (pattern, passive, future tense),
+ * not the 03x/13x intent_code gives an xcomp of "vow" or "want": that part is the
+ * transformation's. A negated verb takes no transformation (its events keep the
+ * flag). Where none applies, the verbs are coded as without transformations. */
+
+static int all_digits(const char *s)
+{
+    for (; *s; s++)
+        if (*s < '0' || *s > '9') return 0;
+    return 1;
+}
+
+/* How specifically code g (a transformation verb's) names code x: 0 not at all,
+ * 50 equal, 12 a CAMEO root code covering it (190: 19x, 19xx), 13 a three-digit
+ * code covering its four-digit ones (138: 138x). */
+static int code_level(const char *g, const char *x)
+{
+    if (!g || !x || !strcmp(g, "---")) return 0;
+    if (!strcmp(g, x)) return 50;
+    if (strlen(g) != 3 || !all_digits(g) || !all_digits(x)) return 0;
+    if (g[2] == '0') return strlen(x) >= 3 && !strncmp(g, x, 2) ? 12 : 0;
+    return strlen(x) == 4 && !strncmp(g, x, 3) ? 13 : 0;
+}
+
+/* How specifically transformation verb tv names word w, whose dictionary form is
+ * fm (NULL: none present) and code `code`: 100 it is that verb, else code_level.
+ * by_word 0: only by code ("would attack" is a threat, 138, no longer an attack:
+ * ATTACK does not name it, WILL_ATTACK does). */
+static int verb_level(const sent_ctx *c, uint32_t w, const dict_form *fm, const char *code, const dict_tverb *tv,
+                      int by_word)
+{
+    if (by_word && (c->id[w] == tv->word || (c->lemma_id[w] && c->lemma_id[w] == tv->word) ||
+                    (fm && tv->verb != UINT32_MAX && fm->verb == tv->verb)))
+        return 100;
+    return code_level(tv->code, code);
+}
+
+/* verb_level for a word that frames another (an auxiliary, a governing verb):
+ * named by its present form's default code, not a pattern's. */
+static int framer_level(const sent_ctx *c, uint32_t w, const dict_tverb *tv)
+{
+    dict_form f[MAX_FORMS];
+    size_t nf = dict_verb_lookup(c->ds, c->id[w], f, MAX_FORMS);
+    if (!nf && c->lemma_id[w]) nf = dict_verb_lookup(c->ds, c->lemma_id[w], f, MAX_FORMS);
+    if (nf > MAX_FORMS) nf = MAX_FORMS;
+    int b = nf ? best_form(c, w, f, nf) : -1;
+    return verb_level(c, w, b >= 0 ? &f[b] : NULL, b >= 0 ? f[b].code : NULL, tv, 1);
+}
+
+/* How specifically verb spec tv[0..n) names word w analysed as vi; 0 when not.
+ * framer >= 0: w is the complement of that verb, which A of A_B must name (and
+ * only A_B applies); else A is one of w's auxiliaries. */
+static int spec_level(const sent_ctx *c, const dict_tverb *tv, size_t n, uint32_t w, const vinfo *vi,
+                      int framer)
+{
+    if (n == 0) return framer < 0 && vi->code ? 1 : 0;                           /* Q */
+    const dict_form *fm = vi->form ? &vi->fm : NULL;
+    if (n == 1) return framer < 0 ? verb_level(c, w, fm, vi->code, &tv[0], !vi->future) : 0;
+    int lb = verb_level(c, w, fm, vi->code, &tv[1], 1);                         /* A_B */
+    if (!lb) return 0;
+    int la = 0;
+    if (framer >= 0) la = framer_level(c, (uint32_t)framer, &tv[0]);
+    else
+        for (uint32_t k = c->kid0[w]; k < c->kid0[w + 1]; k++)
+            if (rel_is(c, c->kids[k], R_AUX)) {
+                int l = framer_level(c, c->kids[k], &tv[0]);
+                if (l > la) la = l;
+            }
+    return la ? la + lb : 0;
+}
+
+/* v, or the first of the verbs coordinated with it. */
+static uint32_t first_conjunct(const sent_ctx *c, uint32_t v)
+{
+    for (int g = 0; g < 8 && rel_eq(c, v, R_CONJ) && c->head[v] >= 0; g++) v = (uint32_t)c->head[v];
+    return v;
+}
+
+/* The verb governing v's clause: v (or its first conjunct) is its xcomp, its
+ * ccomp or its purpose clause ("to V"); -1 when none. */
+static int governor(const sent_ctx *c, uint32_t v)
+{
+    uint32_t k = first_conjunct(c, v);
+    int h = c->head[k];
+    if (h < 0) return -1;
+    if (rel_is(c, k, R_XCOMP)) return h;
+    /* a reported clause before its verb ("X attacked Y, officials said") is the
+     * news and its attribution, not a claim or accusation */
+    if (rel_is(c, k, R_CCOMP)) return (uint32_t)h < k ? h : -1;
+    if (rel_is(c, k, R_ADVCL)) {
+        int mk = child(c, k, R_MARK, 0);
+        if (mk >= 0 && wc_is(c, (uint32_t)mk, WC_TO)) return h;
+    }
+    return -1;
+}
+
+/* Who the subject of v's clause is, for the inner source of a transformation:
+ * 1 its own (a coordinated verb shares its first conjunct's); 2 the governing
+ * verb's object ("wants Putin to attack": Putin), *obj set; 0 none of its own
+ * (an xcomp's subject is its governor's: "_"). */
+static int inner_subject(const sent_ctx *c, uint32_t v, int *obj)
+{
+    *obj = -1;
+    for (int g = 0; g < 8; g++) {
+        if (child(c, v, R_NSUBJ, 0) >= 0 || child(c, v, R_CSUBJ, 0) >= 0) return 1;
+        if (!rel_eq(c, v, R_CONJ) || c->head[v] < 0) break;
+        v = (uint32_t)c->head[v];
+    }
+    int h = c->head[v];
+    if (!rel_is(c, v, R_XCOMP) || h < 0) return 0;
+    int o = child(c, (uint32_t)h, R_OBJ, 0);
+    if (o < 0) o = child(c, (uint32_t)h, R_IOBJ, 0);
+    if (o < 0 || (uint32_t)o > v) return 0;
+    *obj = o;
+    return 2;
+}
+
+/* 1 when some transformation could name word w as its outer (which 1) or inner
+ * (which 2) verb: w has a verb form in the dictionary, or is a verb named by word. */
+static int may_name(const sent_ctx *c, uint32_t w, int which)
+{
+    dict_form f[1];
+    if (dict_verb_lookup(c->ds, c->id[w], f, 1) || (c->lemma_id[w] && dict_verb_lookup(c->ds, c->lemma_id[w], f, 1)))
+        return 1;
+    for (size_t i = 0; i < c->ntr; i++) {
+        const dict_tverb *tv = which == 1 ? c->tr[i].verb1 : c->tr[i].verb2;
+        size_t n = which == 1 ? c->tr[i].nverb1 : c->tr[i].nverb2;
+        if (n && (tv[n - 1].word == c->id[w] || (c->lemma_id[w] && tv[n - 1].word == c->lemma_id[w]))) return 1;
+    }
+    return 0;
+}
+
+/* The analysis of word w (every part, `all`), kept for the coding of the sentence
+ * when there is room, else made in *tmp. */
+static const vinfo *info_of(sent_ctx *c, uint32_t w, const event_opts *o, vinfo *tmp)
+{
+    const vinfo *vi = cached(c, w);
+    if (vi) return vi;
+    vinfo *dst = c->nvc < VCACHE ? &c->vc[c->nvc] : tmp;
+    analyze_verb(c, w, o, dst, 1);
+    if (dst != tmp) c->vc_word[c->nvc++] = w;
+    return dst;
+}
+
+/* Variables bound while matching one transformation: letter -> actor, and where
+ * (0 outer source, 1 inner source, 2 inner target). */
+typedef struct tbind {
+    char var[3];
+    int32_t act[3];
+    int at[3];
+    int n;
+} tbind;
+
+/* 1 when actors a and b are one: the same code, and for an agent of no known
+ * country ("---GOV") the same mention or antecedent. */
+static int same_actor(const sent_ctx *c, int32_t a, int32_t b)
+{
+    const sitrep_actor *x = &c->d->actors.v[a], *y = &c->d->actors.v[b];
+    if (strcmp(x->code, y->code)) return 0;
+    if (strncmp(x->code, "---", 3)) return 1;
+    return (x->antecedent ? x->antecedent - 1 : (uint32_t)a) == (y->antecedent ? y->antecedent - 1 : (uint32_t)b);
+}
+
+/* Binds x to actor a (-1 no actor, -2 a subject that is no known actor). */
+static int tbind_add(const sent_ctx *c, tbind *b, char x, int32_t a, int at)
+{
+    if (x == '.') return 1;
+    if (x == '_') return a == -1;
+    if (a < 0) return 0;
+    for (int i = 0; i < b->n; i++)
+        if (b->var[i] == x) return same_actor(c, b->act[i], a);
+    for (int i = 0; i < b->n; i++)
+        if (same_actor(c, b->act[i], a)) return 0;
+    b->var[b->n] = x;
+    b->act[b->n] = a;
+    b->at[b->n++] = at;
+    return 1;
+}
+
+static int tbind_get(const tbind *b, char x, int *at)
+{
+    for (int i = 0; i < b->n; i++)
+        if (b->var[i] == x) {
+            if (at) *at = b->at[i];
+            return b->act[i];
+        }
+    return -1;
+}
+
+/* "A_B", "ATTACK" or "Q" into buf. */
+static const char *tverbs_str(const sent_ctx *c, const dict_tverb *tv, size_t n, char *buf, size_t cap)
+{
+    if (n == 0) return "Q";
+    size_t l = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && l < cap; i++)
+        l += (size_t)snprintf(buf + l, cap - l, "%s%s", i ? "_" : "", dict_word(c->ds, tv[i].word));
+    return buf;
+}
+
+static const char *explain_transform(sent_ctx *c, const dict_transform *t, uint32_t h, const vinfo *vh,
+                                     uint32_t v, const vinfo *vv, const tbind *b)
+{
+    char v1[96], v2[96], ph[160], pv[160];
+    const vinfo *vis[2] = {vh, vv};
+    char *pat[2] = {ph, pv};
+    for (int i = 0; i < 2; i++) {
+        const vinfo *vi = vis[i];
+        if (!vi->form) snprintf(pat[i], sizeof ph, "(no dictionary form)");
+        else if (vi->have)
+            snprintf(pat[i], sizeof ph, "(block %s) pattern %s:%zu", dict_block_name(c->ds, vi->fm.block),
+                     vi->bp.file ? vi->bp.file : "?", vi->bp.line);
+        else snprintf(pat[i], sizeof ph, "(block %s) verb default", dict_block_name(c->ds, vi->fm.block));
+    }
+    const char *via[2] = {"none", "none"};
+    char res[2] = {t->res_src, t->res_tgt};
+    for (int i = 0; i < 2; i++) {
+        int at = -1;
+        if (tbind_get(b, res[i], &at) < 0) continue;
+        int w = at == 0 ? vh->sw : at == 1 ? vv->sw : vv->tw;
+        via[i] = deprel_or(c, w, "marker", "?");
+    }
+    return arena_printf(&c->d->mem,
+                        "verb %s %s over %s %s; transformation %s:%zu (~ %c (%c %c %s) %s = %c %c %s); "
+                        "source via %s; target via %s",
+                        W(c, h)->form, ph, W(c, v)->form, pv, t->file ? t->file : "?", t->line, t->src,
+                        t->src2, t->tgt2, tverbs_str(c, t->verb2, t->nverb2, v2, sizeof v2),
+                        tverbs_str(c, t->verb1, t->nverb1, v1, sizeof v1), t->res_src, t->res_tgt,
+                        t->code ? t->code : "Q", via[0], via[1]);
+}
+
+static void replace(sent_ctx *c, uint32_t w, int32_t src, int32_t tgt)
+{
+    if (src < 0 || c->nsupp >= MAX_SUPP || replaced(c, w, src, tgt)) return;
+    c->supp[c->nsupp++] = (struct tsupp){w, src, tgt};
+}
+
+/* Applies the best transformation to each (outer source, inner source, inner
+ * target) of verb h governing verb v (through framer, the verb v is the
+ * complement of, when >= 0). */
+static void transform_pair(sent_ctx *c, const event_opts *o, uint32_t h, uint32_t v, int framer)
+{
+    vinfo t1, t2;
+    const vinfo *vh = info_of(c, h, o, &t1);
+    const vinfo *vv = info_of(c, v, o, &t2);
+    if (vh->neg || vv->neg) return;
+    /* levels of every transformation for this pair (0: does not apply) */
+    int any = 0;
+    for (size_t i = 0; i < c->ntr; i++) {
+        const dict_transform *t = &c->tr[i];
+        int lo = spec_level(c, t->verb1, t->nverb1, h, vh, -1);
+        int li = lo ? spec_level(c, t->verb2, t->nverb2, v, vv, framer) : 0;
+        c->lev[2 * i] = (uint8_t)(li ? lo : 0);
+        c->lev[2 * i + 1] = (uint8_t)li;
+        any |= li != 0;
+    }
+    if (!any) return;
+    /* the inner source: the clause's own subject, the governing verb's object, or
+     * none ('_'); a subject without a known actor (-2) is matched only by '.' */
+    int obj;
+    int kind = inner_subject(c, framer >= 0 ? (uint32_t)framer : v, &obj);
+    int32_t none = -1, unknown = -2, objs[8];
+    size_t nobj = kind == 2 ? actors_of(c, obj, objs, 8) : 0;
+    const int32_t *as = vh->ns ? vh->srcs : &none, *cs = vv->nt ? vv->tgts : &none;
+    const int32_t *bs = kind == 1 && vv->ns ? vv->srcs : kind == 2 && nobj ? objs : kind ? &unknown : &none;
+    size_t na = vh->ns ? vh->ns : 1, nc = vv->nt ? vv->nt : 1;
+    size_t nb = kind == 1 && vv->ns ? vv->ns : kind == 2 && nobj ? nobj : 1;
+    for (size_t ia = 0; ia < na; ia++)
+        for (size_t ib = 0; ib < nb; ib++)
+            for (size_t ic = 0; ic < nc; ic++) {
+                /* coordinated speakers report together, not on each other: "Obama
+                 * and Putin said they will attack" pairs Obama with Obama only */
+                int co = 0;
+                for (size_t k = 0; k < vh->ns && bs[ib] >= 0; k++)
+                    co |= vh->srcs[k] == bs[ib] && bs[ib] != as[ia];
+                if (co) continue;
+                int best = -1, blo = 0, bli = 0;
+                tbind bb = {{0}, {0}, {0}, 0};
+                int32_t bx = -1, by = -1;
+                const char *bcode = NULL;
+                for (size_t i = 0; i < c->ntr; i++) {
+                    int lo = c->lev[2 * i], li = c->lev[2 * i + 1];
+                    if (!li || lo < blo || (lo == blo && li <= bli)) continue;
+                    const dict_transform *t = &c->tr[i];
+                    tbind b = {{0}, {0}, {0}, 0};
+                    if (!tbind_add(c, &b, t->src, as[ia], 0) || !tbind_add(c, &b, t->src2, bs[ib], 1) ||
+                        !tbind_add(c, &b, t->tgt2, cs[ic], 2))
+                        continue;
+                    int32_t x = tbind_get(&b, t->res_src, NULL), y = tbind_get(&b, t->res_tgt, NULL);
+                    const char *code = t->code ? t->code : vv->code;
+                    if (x < 0 || !code || (y >= 0 && same_actor(c, x, y))) continue;
+                    best = (int)i;
+                    blo = lo;
+                    bli = li;
+                    bb = b;
+                    bx = x;
+                    by = y;
+                    bcode = code;
+                }
+                if (best < 0 || c->nfired >= MAX_FIRED || c->nsupp + 8 > MAX_SUPP) continue;
+                const char *explain = o && o->explain ? explain_transform(c, &c->tr[best], h, vh, v, vv, &bb) : NULL;
+                c->fired[c->nfired++] = (struct tfired){h, bx, by, bcode, explain};
+                /* the inner verb's event for this pair (and the framer's), and the
+                 * outer verb's own from a on any actor of the inner clause or none */
+                int32_t a = as[ia], b = bs[ib], tg = cs[ic];
+                replace(c, v, kind == 1 ? b : a, tg);
+                if (framer >= 0) {
+                    replace(c, (uint32_t)framer, kind == 1 ? b : a, tg);
+                    replace(c, (uint32_t)framer, kind == 1 ? b : a, -1);
+                }
+                replace(c, h, a, by);
+                replace(c, h, a, -1);
+                if (b >= 0) replace(c, h, a, b);
+                if (tg >= 0) replace(c, h, a, tg);
+                if (bx != a) replace(c, h, bx, by);
+            }
+}
+
+/* Finds the transformations of the sentence: c->fired, c->supp. */
+static void transform_sentence(sent_ctx *c, const event_opts *o)
+{
+    for (uint32_t v = 0; v < c->n; v++) {
+        const sitrep_word *w = W(c, v);
+        if (w->upos != SITREP_UPOS_VERB && w->upos != SITREP_UPOS_NOUN) continue;
+        if (w->upos == SITREP_UPOS_NOUN && c->actor[v] >= 0) continue;
+        if (rel_is(c, v, R_CCOMP) && has_modal(c, v)) continue;   /* a demand (code_obligation) */
+        int h = governor(c, v);
+        if (h < 0 || !may_name(c, v, 2)) continue;
+        /* A_B through the verb v is the complement of ("said it wanted to attack":
+         * SAY over WANT_ATTACK) first: it spans more than WANT over ATTACK */
+        size_t nf0 = c->nfired;
+        if (rel_is(c, first_conjunct(c, v), R_XCOMP)) {
+            int h2 = governor(c, (uint32_t)h);
+            if (h2 >= 0 && may_name(c, (uint32_t)h2, 1)) transform_pair(c, o, (uint32_t)h2, v, h);
+        }
+        if (c->nfired == nf0 && may_name(c, (uint32_t)h, 1)) transform_pair(c, o, (uint32_t)h, v, -1);
+    }
 }
 
 /* ------------------------------------------------------ sentence tables */
@@ -906,6 +1366,24 @@ sitrep_status event_run(const dict_set *ds, const event_opts *o, sitrep_doc *d)
     c.bound = c.prep + maxn;
     rel_memo memo;
     memset(&memo, 0, sizeof memo);
+    /* transformations: fetched, with their scratch, once per document */
+    vinfo vc[VCACHE];
+    uint32_t vc_word[VCACHE];
+    struct tsupp supp[MAX_SUPP];
+    struct tfired fired[MAX_FIRED];
+    c.vc = vc;
+    c.vc_word = vc_word;
+    c.supp = supp;
+    c.fired = fired;
+    size_t ntr = dict_ntransforms(ds);
+    if (ntr) {
+        dict_transform *tr = arena_alloc(&d->mem, ntr * sizeof *tr);
+        c.lev = arena_alloc(&d->mem, 2 * ntr);
+        if (!tr || !c.lev) return SITREP_ERR_NOMEM;
+        for (size_t i = 0; i < ntr; i++)
+            if (dict_transform_get(ds, i, &tr[c.ntr])) c.ntr++;
+        c.tr = tr;
+    }
     /* actors are in sentence order (the actor stage appends them sentence by
      * sentence); a cursor then finds each sentence's, else every one is looked at */
     int sorted = 1;
@@ -968,8 +1446,15 @@ sitrep_status event_run(const dict_set *ds, const event_opts *o, sitrep_doc *d)
             }
         }
         sentence_tables(&c, &memo);
+        c.nvc = c.nsupp = c.nfired = 0;
+        if (c.ntr) transform_sentence(&c, o);
         for (uint32_t v = 0; v < n; v++) {
             const sitrep_word *w = W(&c, v);
+            /* the events of transformations, where their governing verb stands */
+            for (size_t i = 0; i < c.nfired; i++)
+                if (c.fired[i].outer == v &&
+                    add_event(&c, si, c.fired[i].src, c.fired[i].tgt, c.fired[i].code, 0, c.fired[i].explain))
+                    return SITREP_ERR_NOMEM;
             if (w->upos != SITREP_UPOS_VERB && w->upos != SITREP_UPOS_NOUN) continue;
             if (w->upos == SITREP_UPOS_NOUN && c.actor[v] >= 0) continue;
             if (head_is_coded(&c, v)) continue;

@@ -4,9 +4,11 @@
  * picks the most specific matching pattern of the verb's block, finds the source
  * and target actors through the parse (subjects, objects, obliques, passive
  * by-agents, xcomp/ccomp chains, relative clauses, coordination), handles negation
- * and intent ("vowed to", "is ready to"), and fills doc->events with the code,
- * CAMEO root, QuadClass, Goldstein and PLOVER type. Needs the actors layer and a
- * parse; without a parse (head < 0) no event is coded. */
+ * and intent ("vowed to", "is ready to"), applies the dictionary's transformations
+ * (`~` lines: "threatened to attack" = 138, "claimed it attacked" = 015), and fills
+ * doc->events with the code, CAMEO root, QuadClass, Goldstein and PLOVER type.
+ * Needs the actors layer and a parse; without a parse (head < 0) no event is
+ * coded. */
 #ifndef SR_EVENT_H
 #define SR_EVENT_H
 #include <stdint.h>

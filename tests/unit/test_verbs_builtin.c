@@ -260,8 +260,8 @@ static void seed_verbs(void)
     for (size_t i = 0; i < dict_ntransforms(s); i++) {
         dict_transform t;
         dict_transform_get(s, i, &t);
-        const char *v1 = t.nverb1 ? dict_word(s, t.verb1[0]) : "";
-        const char *v2 = t.nverb2 ? dict_word(s, t.verb2[0]) : "";
+        const char *v1 = t.nverb1 ? dict_word(s, t.verb1[0].word) : "";
+        const char *v2 = t.nverb2 ? dict_word(s, t.verb2[0].word) : "";
         if (!strcmp(v1, "VOW") && !strcmp(v2, "TREAT") && t.code && !strcmp(t.code, "137")) vow_jail = 1;
         if (!strcmp(v1, "THREATEN") && !strcmp(v2, "INSTALL") && t.code && !strcmp(t.code, "138"))
             threaten_install = 1;
