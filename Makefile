@@ -5,7 +5,7 @@
 #   make deps       install missing system/npm packages (idempotent, shared by demo/check)
 
 CC      ?= cc
-OPT     ?= -O2
+OPT     ?= -O3
 BUILD   ?= build
 WERROR  := $(if $(CI),-Werror,)
 CFLAGS  ?=

@@ -165,7 +165,7 @@ uint32_t intern_add(intern *t, const char *s, size_t len)
 {
     if (!t || len > 0x3fffffffu) return 0;
     uint32_t h = hash_bytes(s, len);
-    size_t slot;
+    size_t slot = 0;
     uint32_t id = lookup(t, s, len, h, &slot);
     if (id) return id;
     if (t->n == UINT32_MAX - 1) return 0;

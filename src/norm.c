@@ -123,7 +123,7 @@ sitrep_status norm_run(sitrep_doc *doc)
         uint32_t cp;
         int n = utf8_decode(t + i, len - i, &cp);
         if (n < 0) { cp = 0xFFFD; n = 1; } /* text is repaired; be safe anyway */
-        char rep[4];
+        char rep[4] = {0};
         int r = norm_map_cp(cp, rep);
         if (r >= 0) {
             if (nb_room(&b, (size_t)r)) return SITREP_ERR_NOMEM;

@@ -64,14 +64,14 @@ static int load_gold(void)
             p = tab + 1;
         }
         if (n < 7) continue;
-        snprintf(g->id, sizeof g->id, "%s", fld[0]);
+        snprintf(g->id, sizeof g->id, "%.*s", (int)sizeof g->id - 1, fld[0]);   /* ids are short */
         g->s = atol(fld[1]);
         g->e = atol(fld[2]);
-        snprintf(g->kind, sizeof g->kind, "%s", fld[3]);
+        snprintf(g->kind, sizeof g->kind, "%.*s", (int)sizeof g->kind - 1, fld[3]);
         g->ss = atol(fld[4]);
         g->se = atol(fld[5]);
-        snprintf(g->code, sizeof g->code, "%s", fld[6]);
-        snprintf(g->name, sizeof g->name, "%s", n > 7 ? fld[7] : "");
+        snprintf(g->code, sizeof g->code, "%.*s", (int)sizeof g->code - 1, fld[6]);
+        snprintf(g->name, sizeof g->name, "%.*s", (int)sizeof g->name - 1, n > 7 ? fld[7] : "");
         NG++;
     }
     fclose(f);
