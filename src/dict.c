@@ -1068,6 +1068,11 @@ uint32_t dict_intern_lookupn(const dict_set *s, const char *w, size_t n)
     return s ? intern_get(s->words, w, n) : 0;
 }
 
+int dict_word_has_byte(const dict_set *s, unsigned char c)
+{
+    return s && intern_has_byte(s->words, c);
+}
+
 uint32_t dict_intern_lookup(const dict_set *s, const char *w)
 {
     return w ? dict_intern_lookupn(s, w, strlen(w)) : 0;

@@ -27,6 +27,7 @@ struct intern {
     size_t cap;          /* capacity of str/len/hash */
     chunk *chunks;
     size_t bytes;
+    uint64_t used[4];    /* bit c: some string holds byte c */
 };
 
 /* FNV-1a, then a final avalanche (murmur3 fmix32) so low bits are usable. */
@@ -181,7 +182,16 @@ uint32_t intern_add(intern *t, const char *s, size_t len)
     t->len[id] = (uint32_t)len;
     t->hash[id] = h;
     t->slots[slot] = (uint64_t)h << 32 | id;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        t->used[c >> 6] |= (uint64_t)1 << (c & 63);
+    }
     return id;
+}
+
+int intern_has_byte(const intern *t, unsigned char c)
+{
+    return t && (t->used[c >> 6] >> (c & 63) & 1);
 }
 
 const char *intern_str(const intern *t, uint32_t id)

@@ -18,6 +18,9 @@ void intern_free(intern *t);
 uint32_t intern_add(intern *t, const char *s, size_t len);
 /* The id of s[0..len), 0 when absent. */
 uint32_t intern_get(const intern *t, const char *s, size_t len);
+/* 1 when some interned string contains byte c (a string with another byte is
+ * absent without a lookup). */
+int intern_has_byte(const intern *t, unsigned char c);
 /* NUL-terminated string of an id (borrowed, stable); NULL for 0 or out of range. */
 const char *intern_str(const intern *t, uint32_t id);
 size_t intern_strlen(const intern *t, uint32_t id);

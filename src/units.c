@@ -38,6 +38,9 @@ static size_t make_units(const dict_set *ds, const sitrep_doc *d, const sitrep_s
             /* never across a possessive or contracted clitic: "Ukraine's" is Ukraine */
             if (j > i && (wnorm(&d->words.v[j])[0] == '\'' || (unsigned char)wnorm(&d->words.v[j])[0] == 0xE2))
                 break;
+            /* a run through a byte no dictionary word has ("said," "Kyiv.") is no word */
+            if (j > i && !dict_word_has_byte(ds, (unsigned char)toupper((unsigned char)wnorm(&d->words.v[j])[0])))
+                break;
             char up[MAX_WORD];
             size_t l = upper(wnorm(&d->words.v[j]), up, sizeof up);
             if (!l || len + l >= sizeof buf) break;
