@@ -1068,6 +1068,16 @@ uint32_t dict_intern_lookupn(const dict_set *s, const char *w, size_t n)
     return s ? intern_get(s->words, w, n) : 0;
 }
 
+uint32_t dict_intern_prefetch(const dict_set *s, const char *w, size_t n)
+{
+    return s ? intern_prefetch(s->words, w, n) : 0;
+}
+
+uint32_t dict_intern_lookup_hashed(const dict_set *s, const char *w, size_t n, uint32_t hash)
+{
+    return s ? intern_get_hashed(s->words, w, n, hash) : 0;
+}
+
 int dict_word_has_byte(const dict_set *s, unsigned char c)
 {
     return s && intern_has_byte(s->words, c);

@@ -45,6 +45,10 @@ sitrep_status dict_load_mem(dict_set *s, dict_kind k, const char *buf, size_t le
 
 /* Word id of an upper-case word (0 when no dictionary uses it), and back. */
 uint32_t dict_intern_lookup(const dict_set *s, const char *upper_word);
+/* dict_intern_lookupn in two steps (intern.h: intern_prefetch). */
+uint32_t dict_intern_prefetch(const dict_set *s, const char *upper_word, size_t len);
+uint32_t dict_intern_lookup_hashed(const dict_set *s, const char *upper_word, size_t len,
+                                   uint32_t hash);
 /* 1 when some dictionary word (upper-cased) contains byte c. */
 int dict_word_has_byte(const dict_set *s, unsigned char c);
 uint32_t dict_intern_lookupn(const dict_set *s, const char *upper_word, size_t len);

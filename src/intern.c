@@ -95,6 +95,20 @@ static uint32_t lookup(const intern *t, const char *s, size_t len, uint32_t h, s
     }
 }
 
+uint32_t intern_prefetch(const intern *t, const char *s, size_t len)
+{
+    if (!t || len > 0x3fffffffu) return 0;
+    uint32_t h = hash_bytes(s, len);
+    __builtin_prefetch(&t->slots[h & (t->nslots - 1)]);
+    return h;
+}
+
+uint32_t intern_get_hashed(const intern *t, const char *s, size_t len, uint32_t h)
+{
+    if (!t || len > 0x3fffffffu) return 0;
+    return lookup(t, s, len, h, NULL);
+}
+
 uint32_t intern_get(const intern *t, const char *s, size_t len)
 {
     if (!t || len > 0x3fffffffu) return 0;

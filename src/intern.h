@@ -18,6 +18,11 @@ void intern_free(intern *t);
 uint32_t intern_add(intern *t, const char *s, size_t len);
 /* The id of s[0..len), 0 when absent. */
 uint32_t intern_get(const intern *t, const char *s, size_t len);
+/* The hash of s[0..len), its table slot brought towards the cache; then
+ * intern_get_hashed(t, s, len, hash) is intern_get (lookups of many strings
+ * prefetched first overlap their cache misses). */
+uint32_t intern_prefetch(const intern *t, const char *s, size_t len);
+uint32_t intern_get_hashed(const intern *t, const char *s, size_t len, uint32_t hash);
 /* 1 when some interned string contains byte c (a string with another byte is
  * absent without a lookup). */
 int intern_has_byte(const intern *t, unsigned char c);
