@@ -175,14 +175,19 @@ int gate_sentence(const dict_set *ds, sitrep_doc *d, size_t si, gate_ctx *g)
     /* a verb or noun (not a word of an actor's name) the coder can code, or a
      * demand ("X said Y must leave", coded whatever the verb); the coder looks
      * words up one by one */
-    for (uint32_t i = 0; i < n; i++) ids[i] = upper_id(ds, wnorm(&w[i]));
+    for (size_t k = 0; k < nu; k++) {           /* a one-word unit's id is its word's */
+        uint32_t i = u[k].w0 - base;
+        if (u[k].w1 - u[k].w0 == 1) ids[i] = u[k].id;
+        else
+            for (; i < u[k].w1 - base; i++) ids[i] = upper_id(ds, wnorm(&w[i]));
+    }
     for (uint32_t i = 0; i < n; i++) {
         const char *f = wnorm(&w[i]);
         if (!strcasecmp(f, "must") || !strcasecmp(f, "should") || !strcasecmp(f, "ought")) return 1;
         int up = w[i].upos;
         if (up && up != SITREP_UPOS_VERB && up != SITREP_UPOS_NOUN) continue;
         if (up == SITREP_UPOS_NOUN && inside[i]) continue;
-        uint32_t lid = w[i].lemma ? upper_id(ds, w[i].lemma) : 0;
+        uint32_t lid = !w[i].lemma ? 0 : !strcasecmp(w[i].lemma, wnorm(&w[i])) ? ids[i] : upper_id(ds, w[i].lemma);
         if ((ids[i] && codable_form(ds, ids, n, i, ids[i])) || (lid && codable_form(ds, ids, n, i, lid)))
             return 1;
     }
