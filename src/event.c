@@ -608,7 +608,13 @@ static int analyze_verb(sent_ctx *c, uint32_t v, const event_opts *o, vinfo *vi,
         ns = actors_of(c, sw, srcs, 8);
         tw = target_word(c, v, 0);
         nt = actors_of(c, tw, tgts, 8);
-        if (nt == 0) {
+        /* an object the actor stage left unresolved ("jailing them") is still the
+         * target: no later actor stands in for it */
+        int ob = child(c, v, R_OBJ, 0);
+        const sitrep_word *ow = ob >= 0 ? W(c, (uint32_t)ob) : NULL;
+        int pron_obj = ow && ow->upos == SITREP_UPOS_PRON && actor_of(c, (uint32_t)ob, 0) < 0 &&
+                       !(ow->feats && strstr(ow->feats, "Reflex=Yes"));   /* "surrendered himself to" */
+        if (nt == 0 && !pron_obj) {
             tw = first_actor_after(c, v, sw);
             nt = actors_of(c, tw, tgts, 8);
         }
@@ -630,13 +636,33 @@ static int analyze_verb(sent_ctx *c, uint32_t v, const event_opts *o, vinfo *vi,
         int s2 = h >= 0 ? subject_of(c, (uint32_t)h, &sp2) : -1;
         if (s2 >= 0 && !sp2) ns = actors_of(c, s2, srcs, 8);
     }
-    if (ns == 0 && !passive && !subj_passive && sw < 0 && W(c, v)->upos == SITREP_UPOS_VERB) {
+    /* a participle without auxiliary or object, which the parser may hang
+     * anywhere ("troops captured in Kursk" as an adverbial clause) */
+    const sitrep_word *vw = W(c, v);
+    int bare_participle = vw->xpos && !strcmp(vw->xpos, "VBN") && child(c, v, R_AUX, 0) < 0 &&
+                          child(c, v, R_OBJ, 0) < 0;
+    if (ns == 0 && !passive && !subj_passive && sw < 0 && vw->upos == SITREP_UPOS_VERB) {
         /* no parsed subject: the nearest actor before the verb, as a shallow coder
            would take it, if no other verb stands between them */
         for (int i = (int)v - 1; i >= 0; i--) {
             const sitrep_word *x = W(c, (uint32_t)i);
             if (c->actor[i] >= 0) {
                 int32_t a = c->actor[i];
+                /* before a bare participle, an actor that is another word's object
+                 * or modifier is what the participle describes ("treat troops
+                 * captured in Kursk"); otherwise it may be its doer, the participle a
+                 * simple past ("Ethiopia broken down a treaty") */
+                if (bare_participle) {
+                    uint32_t k = (uint32_t)i;
+                    for (int g = 0; g < 8; g++) {
+                        int hk = head_of(c, k);
+                        if (hk < 0 || c->actor[hk] != a) break;
+                        k = (uint32_t)hk;
+                    }
+                    if (rel_is(c, k, R_OBJ) || rel_is(c, k, R_IOBJ) || rel_is(c, k, R_OBL) ||
+                        rel_is(c, k, R_NMOD))
+                        break;
+                }
                 int dup = 0;
                 for (size_t j = 0; j < nt; j++) dup |= tgts[j] == a;
                 if (!dup) { srcs[0] = a; ns = 1; }

@@ -170,6 +170,20 @@ static void actor_mentions(void)
     conllu_close(r);
 }
 
+/* A participle the parser hung off the main verb ("troops attacked near X" as
+ * an adverbial clause) does not make the other verb's object its doer. */
+static void bare_participle_not_done_by_object(void)
+{
+    CHECK_STR(events_of("bare_participle", 20000101), "ARN GONMIL 040");
+}
+/* An object pronoun the actor stage could not resolve is still the target: no
+ * later actor stands in for it; a reflexive one is no target at all. */
+static void unresolved_object_keeps_its_place(void)
+{
+    CHECK_STR(events_of("unresolved_object", 20000101), "ARN - 190");
+    CHECK_STR(events_of("reflexive_object", 20000101), "ARN GON 190");
+}
+
 int main(void)
 {
     sitrep_error err;
@@ -211,6 +225,8 @@ int main(void)
     RUN(transform_verb_under_verb);
     RUN(transform_object_as_inner_source);
     RUN(transform_no_match);
+    RUN(bare_participle_not_done_by_object);
+    RUN(unresolved_object_keeps_its_place);
     dict_set_free(ts);
     dict_set_free(ds);
     return TEST_EXIT();
