@@ -93,10 +93,10 @@ static size_t guess(const char *w, size_t n, const char *xpos, char *out, size_t
     return k + strlen(add);
 }
 
-void lemma_prefetch(const lemma_model *m, const char *form, int cls)
+void lemma_prefetch(const lemma_model *m, uint64_t form_hash, int cls)
 {
     if (m->lex.slot)
-        __builtin_prefetch(&m->lex.slot[feat_slot_of(&m->lex, FEAT3(K_FORM, hs(form), cls))]);
+        __builtin_prefetch(&m->lex.slot[feat_slot_of(&m->lex, FEAT3(K_FORM, form_hash, cls))]);
 }
 
 void lemma_prefetch_feats(const lemma_model *m, uint64_t lower_hash, int cls)
@@ -105,13 +105,13 @@ void lemma_prefetch_feats(const lemma_model *m, uint64_t lower_hash, int cls)
         __builtin_prefetch(&m->lex.slot[feat_slot_of(&m->lex, FEAT3(K_FEATS, lower_hash, cls))]);
 }
 
-const char *lemma_of(const lemma_model *m, const char *form, const char *xpos,
-                     int cls, arena *mem)
+const char *lemma_of_hashed(const lemma_model *m, const char *form, uint64_t form_hash,
+                            const char *xpos, int cls, arena *mem)
 {
     char low[256], cand[260];
     const feat_slot *s;
     if (!xpos) xpos = "";
-    if ((s = feat_map_get(&m->lex, FEAT3(K_FORM, hs(form), cls)))) return pool_at(m, s->val);
+    if ((s = feat_map_get(&m->lex, FEAT3(K_FORM, form_hash, cls)))) return pool_at(m, s->val);
     size_t n = lower(form, low, sizeof low);
     if ((s = feat_map_get(&m->lex, FEAT3(K_LOWER, hs(low), cls)))) return pool_at(m, s->val);
     int proper = !strcmp(xpos, "NNP") || !strcmp(xpos, "NNPS");
@@ -146,6 +146,12 @@ const char *lemma_of(const lemma_model *m, const char *form, const char *xpos,
         return arena_strdup(mem, cand);
     }
     return strcmp(low, form) ? arena_strdup(mem, low) : form;
+}
+
+const char *lemma_of(const lemma_model *m, const char *form, const char *xpos, int cls,
+                     arena *mem)
+{
+    return lemma_of_hashed(m, form, hs(form), xpos, cls, mem);
 }
 
 const char *lemma_feats(const lemma_model *m, const char *form, int cls)

@@ -30,8 +30,11 @@ typedef struct lemma_model {
  * string from the model's pool or from `mem`. NULL only on no memory. */
 /* Brings the table slot lemma_of reads first towards the cache: a sentence's
  * words are prefetched together, then looked up (the lookups are cache misses
- * into a table of tens of megabytes). */
-void lemma_prefetch(const lemma_model *m, const char *form, int cls);
+ * into a table of tens of megabytes). form_hash = feat_hash(form, strlen(form)). */
+void lemma_prefetch(const lemma_model *m, uint64_t form_hash, int cls);
+/* lemma_of with feat_hash(form, strlen(form)) already at hand. */
+const char *lemma_of_hashed(const lemma_model *m, const char *form, uint64_t form_hash,
+                            const char *xpos, int cls, arena *mem);
 const char *lemma_of(const lemma_model *m, const char *form, const char *xpos,
                      int cls, arena *mem);
 /* The FEATS of a word, NULL when none (borrowed from the model). */

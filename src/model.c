@@ -241,13 +241,13 @@ sitrep_status model_tag(const sr_model *m, sitrep_doc *doc, size_t s)
     } else {
         pos_tag(&m->tag, pw, n, NULL, tags, scores);
     }
-    for (size_t i = 0; i < n; i++) lemma_prefetch(&m->lem, norm_of(&w[i]), tags[i]);
+    for (size_t i = 0; i < n; i++) lemma_prefetch(&m->lem, pw[i].w, tags[i]);   /* pw.w: the form's hash */
     for (size_t i = 0; i < n; i++) {
         int c = tags[i];
         const char *form = norm_of(&w[i]);
         w[i].xpos = m->xpos[c];
         w[i].upos = m->upos[c];
-        w[i].lemma = lemma_of(&m->lem, form, m->xpos[c], c, &doc->mem);
+        w[i].lemma = lemma_of_hashed(&m->lem, form, pw[i].w, m->xpos[c], c, &doc->mem);
         if (!w[i].lemma) return SITREP_ERR_NOMEM;
     }
     return SITREP_OK;
