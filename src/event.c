@@ -59,6 +59,8 @@ typedef struct sent_ctx {
     uint32_t *lemma_id;         /* id of the upper-cased lemma, 0 when none */
     uint32_t *tok_id;           /* first word of a multi-word token: id of the whole
                                    token ("DIDN'T"), else 0 */
+    uint64_t idbits[16];        /* bit (id % 1024) of every id above: a pattern
+                                   word without its bit is not in the sentence */
     int32_t *actor;             /* actor index covering each word, -1 none */
     uint8_t *in_clause;         /* scratch: words of the current verb's clause */
     int32_t *head;              /* head word index, -1 root (or a head out of range) */
@@ -212,9 +214,24 @@ static int match_elems(const sent_ctx *c, const dict_elem *e, size_t ne, int fro
     return 1;
 }
 
+static int id_maybe_here(const sent_ctx *c, uint32_t id)
+{
+    return c->idbits[(id >> 6) & 15] >> (id & 63) & 1;
+}
+
+/* 0 when some word of the pattern is nowhere in the sentence (most patterns of
+ * a verb's block name words the sentence lacks). */
+static int words_maybe_here(const sent_ctx *c, const dict_elem *e, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (e[i].kind == DICT_E_WORD && !id_maybe_here(c, e[i].id)) return 0;
+    return 1;
+}
+
 static pmatch match_pattern(const sent_ctx *c, const dict_pattern *p, uint32_t v)
 {
     pmatch m = {0, 0, 0, -2, -2};
+    if (!words_maybe_here(c, p->pre, p->npre) || !words_maybe_here(c, p->post, p->npost)) return m;
     if (!match_elems(c, p->pre, p->npre, 0, (int)v, -1, (int)v, &m)) return m;
     if (!match_elems(c, p->post, p->npost, (int)v + 1, (int)c->n, +1, (int)v, &m)) return m;
     m.ok = 1;
@@ -1450,6 +1467,12 @@ sitrep_status event_run(const dict_set *ds, const event_opts *o, sitrep_doc *d)
                 }
                 c.tok_id[i] = dict_intern_lookupn(ds, norm, m);
             }
+        }
+        memset(c.idbits, 0, sizeof c.idbits);
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t ids3[3] = {c.id[i], c.lemma_id[i], c.tok_id[i]};
+            for (int k = 0; k < 3; k++)
+                if (ids3[k]) c.idbits[(ids3[k] >> 6) & 15] |= (uint64_t)1 << (ids3[k] & 63);
         }
         size_t dstart, dlen;
         int story = 0;
