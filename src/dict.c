@@ -24,6 +24,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1086,6 +1087,15 @@ int dict_word_has_byte(const dict_set *s, unsigned char c)
 uint32_t dict_intern_lookup(const dict_set *s, const char *w)
 {
     return w ? dict_intern_lookupn(s, w, strlen(w)) : 0;
+}
+
+uint32_t dict_ascii_word_id(const dict_set *s, const char *w)
+{
+    char buf[128];
+    size_t n = 0;
+    for (; *w && n + 1 < sizeof buf; w++) buf[n++] = (char)toupper((unsigned char)*w);
+    if (*w) return 0;
+    return dict_intern_lookupn(s, buf, n);
 }
 
 uint32_t dict_word_id(const dict_set *s, const char *w, size_t n)

@@ -51,6 +51,10 @@ uint32_t dict_intern_lookup_hashed(const dict_set *s, const char *upper_word, si
                                    uint32_t hash);
 /* 1 when some dictionary word (upper-cased) contains byte c. */
 int dict_word_has_byte(const dict_set *s, unsigned char c);
+/* dict_word_id of a NUL-terminated word, upper-casing ASCII letters only (the
+ * event coder's and the gate's lookups; the actor stage's units use
+ * toupper too); 0 when absent or longer than 127 bytes. */
+uint32_t dict_ascii_word_id(const dict_set *s, const char *word);
 uint32_t dict_intern_lookupn(const dict_set *s, const char *upper_word, size_t len);
 const char *dict_word(const dict_set *s, uint32_t id);
 /* Word id of a token as written: upper-cased here (Unicode simple case), then

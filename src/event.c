@@ -85,14 +85,6 @@ typedef struct sent_ctx {
 
 static const char *wnorm(const sitrep_word *w) { return w->norm ? w->norm : w->form; }
 
-static uint32_t upper_id(const dict_set *ds, const char *s)
-{
-    char buf[128];
-    size_t n = 0;
-    for (; *s && n + 1 < sizeof buf; s++) buf[n++] = (char)toupper((unsigned char)*s);
-    if (*s) return 0;
-    return dict_intern_lookupn(ds, buf, n);
-}
 
 static const sitrep_word *W(const sent_ctx *c, uint32_t i) { return &c->d->words.v[c->s->word + i]; }
 static int head_of(const sent_ctx *c, uint32_t i) { return c->head[i]; }  /* -1 root */
@@ -1445,9 +1437,9 @@ sitrep_status event_run(const dict_set *ds, const event_opts *o, sitrep_doc *d)
         for (uint32_t i = 0; i < n; i++) {
             const sitrep_word *w = W(&c, i);
             const char *nw = wnorm(w);
-            c.id[i] = upper_id(ds, nw);
+            c.id[i] = dict_ascii_word_id(ds, nw);
             /* most lemmas are the word itself in another case: the same id */
-            c.lemma_id[i] = !w->lemma ? 0 : !strcasecmp(w->lemma, nw) ? c.id[i] : upper_id(ds, w->lemma);
+            c.lemma_id[i] = !w->lemma ? 0 : !strcasecmp(w->lemma, nw) ? c.id[i] : dict_ascii_word_id(ds, w->lemma);
             c.actor[i] = -1;
             const sitrep_token *t = &d->tokens.v[w->token];
             if (t->nwords > 1 && t->word == s->word + i && t->end - t->start < 64) {

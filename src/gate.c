@@ -12,15 +12,6 @@
 
 static const char *wnorm(const sitrep_word *w) { return w->norm ? w->norm : w->form; }
 
-/* The dictionaries' id of a word, upper-cased (0: not in any dictionary). */
-static uint32_t upper_id(const dict_set *ds, const char *s)
-{
-    char buf[128];
-    size_t n = 0;
-    for (; *s && n + 1 < sizeof buf; s++) buf[n++] = (char)toupper((unsigned char)*s);
-    if (*s) return 0;
-    return dict_intern_lookupn(ds, buf, n);
-}
 
 
 /* A proper noun, as the actor stage sees names (actor.c: proper). */
@@ -179,7 +170,7 @@ int gate_sentence(const dict_set *ds, sitrep_doc *d, size_t si, gate_ctx *g)
         uint32_t i = u[k].w0 - base;
         if (u[k].w1 - u[k].w0 == 1) ids[i] = u[k].id;
         else
-            for (; i < u[k].w1 - base; i++) ids[i] = upper_id(ds, wnorm(&w[i]));
+            for (; i < u[k].w1 - base; i++) ids[i] = dict_ascii_word_id(ds, wnorm(&w[i]));
     }
     for (uint32_t i = 0; i < n; i++) {
         const char *f = wnorm(&w[i]);
@@ -187,7 +178,7 @@ int gate_sentence(const dict_set *ds, sitrep_doc *d, size_t si, gate_ctx *g)
         int up = w[i].upos;
         if (up && up != SITREP_UPOS_VERB && up != SITREP_UPOS_NOUN) continue;
         if (up == SITREP_UPOS_NOUN && inside[i]) continue;
-        uint32_t lid = !w[i].lemma ? 0 : !strcasecmp(w[i].lemma, wnorm(&w[i])) ? ids[i] : upper_id(ds, w[i].lemma);
+        uint32_t lid = !w[i].lemma ? 0 : !strcasecmp(w[i].lemma, wnorm(&w[i])) ? ids[i] : dict_ascii_word_id(ds, w[i].lemma);
         if ((ids[i] && codable_form(ds, ids, n, i, ids[i])) || (lid && codable_form(ds, ids, n, i, lid)))
             return 1;
     }
