@@ -59,8 +59,10 @@ static void exercise(const dict_set *s)
     }
     dict_transform t;
     for (size_t i = 0; dict_transform_get(s, i, &t); i++) {
-        for (size_t k = 0; k < t.nverb1; k++) sink += t.verb1[k];
-        for (size_t k = 0; k < t.nverb2; k++) sink += t.verb2[k];
+        for (size_t k = 0; k < t.nverb1; k++)
+            sink += t.verb1[k].word + t.verb1[k].verb + (t.verb1[k].code ? (uint32_t)t.verb1[k].code[0] : 0);
+        for (size_t k = 0; k < t.nverb2; k++)
+            sink += t.verb2[k].word + t.verb2[k].verb + (t.verb2[k].code ? (uint32_t)t.verb2[k].code[0] : 0);
     }
 }
 
