@@ -12,8 +12,6 @@
 
 static const char *wnorm(const sitrep_word *w) { return w->norm ? w->norm : w->form; }
 
-
-
 /* A proper noun, as the actor stage sees names (actor.c: proper). */
 static int proper(const sitrep_word *w, uint32_t i)
 {
@@ -49,18 +47,23 @@ static int known(const gate_ctx *g, uint64_t h)
 }
 
 /* A pronoun the actor stage may resolve (actor.c): he, she, him, her, and "it"
- * as a subject, which before the parse is "it" followed by a verb, auxiliary
- * or adverb ("it has asked", "it also said"). "They" is never resolved. */
+ * as the subject of a verb. Before the parse, that is an "it" whose next word,
+ * past adverbs, particles and punctuation, is a verb or an auxiliary ("it has
+ * asked", "it also said", "it, however, said"). "They" is never resolved. */
 static int pronoun_actor(const sitrep_word *w, uint32_t n, uint32_t i)
 {
     const char *f = wnorm(&w[i]);
     if (!strcasecmp(f, "he") || !strcasecmp(f, "she") || !strcasecmp(f, "him") ||
         !strcasecmp(f, "her"))
         return 1;
-    if (strcasecmp(f, "it") || i + 1 >= n) return 0;
-    int u = w[i + 1].upos;
-    return !u || u == SITREP_UPOS_VERB || u == SITREP_UPOS_AUX || u == SITREP_UPOS_ADV;
-}   /* longest actor or agent phrase tried */
+    if (strcasecmp(f, "it")) return 0;
+    for (uint32_t j = i + 1; j < n; j++) {
+        int u = w[j].upos;
+        if (u == SITREP_UPOS_ADV || u == SITREP_UPOS_PART || u == SITREP_UPOS_PUNCT) continue;
+        return !u || u == SITREP_UPOS_VERB || u == SITREP_UPOS_AUX;
+    }
+    return 0;
+}
 
 void gate_ctx_free(gate_ctx *g)
 {
