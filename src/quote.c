@@ -454,6 +454,7 @@ typedef struct qctx {
     uint32_t *flags;        /* per word: F_* list memberships */
     const lex_ent **verb;   /* per word: speech verb entry of its form, or NULL */
     uint32_t *wpar;         /* per word: paragraph number */
+    uint32_t *wsend;        /* per word: one past the last word of its sentence */
     int parsed;
     /* speakers found so far, for pronoun resolution without actors */
     struct { uint32_t pos; const char *text; } *known;
@@ -1555,7 +1556,9 @@ static int add_indirect(qctx *c, size_t v, int nv, size_t lo, size_t a)
 {
     const char *t = c->d->text;
     size_t b = a;
-    while (b < c->nw && !boundary(c, b) && c->wpar[b] == c->wpar[a]) {
+    /* reported speech ends with its sentence (a text without stops would
+     * otherwise give every clause the rest of the paragraph) */
+    while (b < c->wsend[a] && !boundary(c, b) && c->wpar[b] == c->wpar[a]) {
         if (weq(c, b, ",") && b + 1 < c->nw) {
             int n2;
             const lex_ent *e = verb_at(c, b + 1, &n2);
@@ -1594,12 +1597,12 @@ static int indirect_pass(qctx *c, size_t upto)
         if (weq(c, v, "according") && v + 1 < c->nw && weq(c, v + 1, "to")) {
             spk sp = {0};
             size_t k = v + 2;
-            while (k < c->nw && !weq(c, k, ",") && !boundary(c, k) && !c->inq[k]) k++;
-            if (k >= c->nw || c->inq[k] || !according_to(c, v, k, &sp)) continue;
+            while (k < c->wsend[v] && !weq(c, k, ",") && !boundary(c, k) && !c->inq[k]) k++;
+            if (k >= c->wsend[v] || c->inq[k] || !according_to(c, v, k, &sp)) continue;
             uint32_t s, e;
             if (v == lo && weq(c, k, ",")) {          /* According to X, clause. */
                 size_t b = k + 1;
-                while (b < c->nw && !boundary(c, b) && !c->inq[b] && c->wpar[b] == c->wpar[v]) b++;
+                while (b < c->wsend[v] && !boundary(c, b) && !c->inq[b] && c->wpar[b] == c->wpar[v]) b++;
                 if (b >= c->nw || c->inq[b] || b <= k + 3) continue;
                 s = W(c, k + 1)->start;
                 e = W(c, b - 1)->end;
@@ -1701,10 +1704,11 @@ sitrep_status quote_run(const quote_lex *lex, sitrep_doc *doc)
     if (c.nw) {
         c.inq = arena_calloc(&doc->mem, c.nw);
         c.wpar = arena_alloc(&doc->mem, c.nw * sizeof *c.wpar);
+        c.wsend = arena_alloc(&doc->mem, c.nw * sizeof *c.wsend);
         c.low = arena_alloc(&doc->mem, c.nw * sizeof *c.low);
         c.flags = arena_alloc(&doc->mem, c.nw * sizeof *c.flags);
         c.verb = arena_alloc(&doc->mem, c.nw * sizeof *c.verb);
-        if (!c.inq || !c.wpar || !c.low || !c.flags || !c.verb) return SITREP_ERR_NOMEM;
+        if (!c.inq || !c.wpar || !c.wsend || !c.low || !c.flags || !c.verb) return SITREP_ERR_NOMEM;
         for (size_t w = 0; w < c.nw; w++) {
             const char *n = W(&c, w)->norm ? W(&c, w)->norm : W(&c, w)->form;
             size_t nl = strlen(n), k = 0;
@@ -1718,6 +1722,12 @@ sitrep_status quote_run(const quote_lex *lex, sitrep_doc *doc)
             c.low[w] = n;
             c.flags[w] = word_flags(lex, n, nl);
             c.verb[w] = lex_find(lex, n, nl);
+        }
+        for (size_t w = 0; w < c.nw; w++) c.wsend[w] = (uint32_t)c.nw;
+        for (size_t si = 0; si < doc->sentences.n; si++) {
+            const sitrep_sentence *se = &doc->sentences.v[si];
+            for (uint32_t w = se->word; w < se->word + se->nwords && w < c.nw; w++)
+                c.wsend[w] = se->word + se->nwords;
         }
         uint32_t par = 0;
         for (size_t w = 0; w < c.nw; w++) {
