@@ -738,6 +738,7 @@ static int in_person_or_org(const sitrep_doc *doc, const mention *x)
     uint32_t s0 = doc->words.v[x->w0].start, e0 = doc->words.v[x->w1 - 1].end;
     for (size_t i = 0; i < doc->actors.n; i++) {
         const sitrep_actor *a = &doc->actors.v[i];
+        if (a->start > s0 || e0 > a->end) continue;       /* the cheap test first */
         if (!a->kind || (strcmp(a->kind, "person") != 0 && strcmp(a->kind, "org") != 0)) continue;
         if (a->start <= s0 && e0 <= a->end && (a->end - a->start > e0 - s0 || !strcmp(a->kind, "person")))
             return 1;
@@ -987,9 +988,16 @@ sitrep_status geo_run(const geo_gazetteer *g, sitrep_doc *doc)
         int phys = physical_root(ev->root);
         int64_t verb = event_verb(doc, ev);
         int64_t pick = -1, any = -1;
-        for (size_t i = 0; i < nm && pick < 0; i++) {
+        /* the mentions are in text order: from the first of the event's sentence */
+        size_t lo = 0, hi = nm;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (m[mid].sent < ev->sentence) lo = mid + 1;
+            else hi = mid;
+        }
+        for (size_t i = lo; i < nm && pick < 0 && m[i].sent == ev->sentence; i++) {
             mention *x = &m[i];
-            if (!x->n || x->sent != ev->sentence) continue;
+            if (!x->n) continue;
             uint32_t s0 = doc->words.v[x->w0].start, e0 = doc->words.v[x->wend - 1].end;
             /* a participant is no location, unless it stands after "in", "at"...
              * ("installed missiles in Belarus" with Belarus coded as the target) */

@@ -459,6 +459,8 @@ typedef struct qctx {
     /* speakers found so far, for pronoun resolution without actors */
     struct { uint32_t pos; const char *text; } *known;
     size_t nknown, capknown;
+    int actors_sorted;      /* the actors are in text order (actor_over) */
+    uint32_t actor_maxlen;  /* the longest actor mention, in bytes */
     const piece *pc;        /* top-level quotations */
     size_t np;
     size_t ind_next, ind_lo; /* reported-speech scan: next word, its sentence start */
@@ -1084,9 +1086,21 @@ static char *strip_titles(qctx *c, const char *s)
 
 static const sitrep_actor *actor_over(const qctx *c, uint32_t s, uint32_t e)
 {
-    const sitrep_actor *best = NULL;
-    for (size_t i = 0; i < c->d->actors.n; i++) {
-        const sitrep_actor *a = &c->d->actors.v[i];
+    const sitrep_actor *best = NULL, *v = c->d->actors.v;
+    size_t lo = 0, hi = c->d->actors.n;
+    if (c->actors_sorted) {
+        /* only mentions starting in [s - longest, e) can overlap [s, e) */
+        uint32_t from = s > c->actor_maxlen ? s - c->actor_maxlen : 0;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (v[mid].start < from) lo = mid + 1;
+            else hi = mid;
+        }
+        hi = c->d->actors.n;
+    }
+    for (size_t i = lo; i < hi; i++) {
+        const sitrep_actor *a = &v[i];
+        if (c->actors_sorted && a->start >= e) break;
         if (a->start < e && s < a->end) {
             if (!best || (a->end - a->start) > (best->end - best->start)) best = a;
         }
@@ -1638,6 +1652,12 @@ sitrep_status quote_run(const quote_lex *lex, sitrep_doc *doc)
     c.lex = lex;
     c.d = doc;
     c.nw = doc->words.n;
+    c.actors_sorted = 1;
+    for (size_t i = 0; i < doc->actors.n; i++) {
+        const sitrep_actor *a = &doc->actors.v[i];
+        if (i && a->start < doc->actors.v[i - 1].start) c.actors_sorted = 0;
+        if (a->end - a->start > c.actor_maxlen) c.actor_maxlen = a->end - a->start;
+    }
 
     /* marks */
     size_t nm = 0;

@@ -417,7 +417,35 @@ struct qscan {
     const sitrep_doc *d;
     size_t pos;
     int open;
+    uint64_t *order;        /* quotes as start << 32 | index, by start (malloc);
+                               NULL: none, or no memory (then a linear scan) */
+    size_t next;            /* order[next]: the first quote not yet started */
+    uint32_t excl_end, scare_end;   /* furthest end of the quotes started so far */
+    int have_excl, have_scare;
 };
+
+static int by_start(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void qscan_init(qscan *s, const sitrep_doc *d)
+{
+    memset(s, 0, sizeof *s);
+    s->d = d;
+    if (!d->quotes.n || d->quotes.n > UINT32_MAX) return;
+    s->order = malloc(d->quotes.n * sizeof *s->order);
+    if (!s->order) return;
+    for (size_t k = 0; k < d->quotes.n; k++) s->order[k] = (uint64_t)d->quotes.v[k].start << 32 | k;
+    qsort(s->order, d->quotes.n, sizeof *s->order, by_start);
+}
+
+static void qscan_free(qscan *s)
+{
+    free(s->order);
+    s->order = NULL;
+}
 
 static int quote_excludes(const sitrep_quote *q)
 {
@@ -443,6 +471,23 @@ static int qscan_in(qscan *s, const sitrep_word *w)
     }
     if (end > s->pos) s->pos = end;
     int scare = 0;
+    if (s->order) {
+        /* words come in text order: a word lies in a quote that has started
+         * before it iff it ends before the furthest end of those quotes */
+        while (s->next < d->quotes.n && (s->order[s->next] >> 32) <= w->start) {
+            const sitrep_quote *q = &d->quotes.v[s->order[s->next++] & 0xffffffffu];
+            if (quote_excludes(q)) {
+                if (!s->have_excl || q->end > s->excl_end) s->excl_end = q->end;
+                s->have_excl = 1;
+            } else if (q->kind && strcmp(q->kind, "scare") == 0) {
+                if (!s->have_scare || q->end > s->scare_end) s->scare_end = q->end;
+                s->have_scare = 1;
+            }
+        }
+        if (s->have_excl && w->end <= s->excl_end) return 1;
+        scare = s->have_scare && w->end <= s->scare_end;
+        return s->open && !scare;
+    }
     for (size_t k = 0; k < d->quotes.n; k++) {
         const sitrep_quote *q = &d->quotes.v[k];
         if (w->start < q->start || w->end > q->end) continue;
@@ -548,8 +593,10 @@ sitrep_status tone_run(const tone_lex *lex, sitrep_doc *d)
 {
     if (!lex || !d) return SITREP_ERR_USAGE;
     tone_acc a;
-    qscan qs = {d, 0, 0};
+    qscan qs;
+    qscan_init(&qs, d);
     sitrep_status st = score_words(lex, d, 0, d->words.n, &a, d, &qs);
+    qscan_free(&qs);
     acc_to_tone(&a, &d->tone);
     if (st != SITREP_OK) return st;
     return scare_quotes(d);
@@ -557,12 +604,14 @@ sitrep_status tone_run(const tone_lex *lex, sitrep_doc *d)
 
 double tone_loaded_density(const sitrep_doc *d)
 {
-    qscan qs = {d, 0, 0};
+    qscan qs;
+    qscan_init(&qs, d);
     size_t words = 0, hits = 0;
     for (size_t i = 0; i < d->words.n; i++) {
         int inq = qscan_in(&qs, &d->words.v[i]);
         if (!inq && is_word(&d->words.v[i]) && counts_as_word(d, i, 0)) words++;
     }
+    qscan_free(&qs);
     for (size_t k = 0; k < d->loaded.n; k++) hits += !d->loaded.v[k].in_quote;
     return words ? 100.0 * (double)hits / (double)words : 0.0;
 }
