@@ -205,8 +205,10 @@ static int32_t speaker_subject(const sitrep_doc *d, const sitrep_sentence *s, ui
         const sitrep_word *y = &d->words.v[k];
         if (y->head <= 0 || s->word + (uint32_t)y->head - 1 != u || !y->deprel || strncmp(y->deprel, "nsubj", 5))
             continue;
+        size_t si = (size_t)(s - d->sentences.v);
         for (size_t i = d->actors.n; i-- > 0;) {
             const sitrep_actor *a = &d->actors.v[i];
+            if (a->sentence < si) break;       /* mentions are appended sentence by sentence */
             if (a->start > y->start || a->end < y->end) continue;
             if (a->antecedent) return (int32_t)a->antecedent - 1;
             int is_person = a->kind && !strcmp(a->kind, "person");

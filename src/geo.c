@@ -733,10 +733,23 @@ static sitrep_status find_mentions(const geo_gazetteer *g, sitrep_doc *doc, ment
 
 /* Is the name part of a person or an organisation the actors stage found ("Paris
  * Hilton", "Jordan Peterson", "Mahan Air")? */
-static int in_person_or_org(const sitrep_doc *doc, const mention *x)
+static int in_person_or_org(const sitrep_doc *doc, const mention *x, int sorted)
 {
     uint32_t s0 = doc->words.v[x->w0].start, e0 = doc->words.v[x->w1 - 1].end;
-    for (size_t i = 0; i < doc->actors.n; i++) {
+    size_t from = 0, to = doc->actors.n;
+    if (sorted) {
+        /* actors in text order: the ones of x's sentence, starting before it */
+        size_t lo = 0, hi = doc->actors.n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (doc->actors.v[mid].start <= s0) lo = mid + 1;
+            else hi = mid;
+        }
+        to = lo;
+        from = to;
+        while (from > 0 && doc->actors.v[from - 1].sentence >= x->sent) from--;
+    }
+    for (size_t i = from; i < to; i++) {
         const sitrep_actor *a = &doc->actors.v[i];
         if (a->start > s0 || e0 > a->end) continue;       /* the cheap test first */
         if (!a->kind || (strcmp(a->kind, "person") != 0 && strcmp(a->kind, "org") != 0)) continue;
@@ -867,6 +880,10 @@ sitrep_status geo_run(const geo_gazetteer *g, sitrep_doc *doc)
     size_t nm;
     sitrep_status st = find_mentions(g, doc, &m, &nm);
     if (st != SITREP_OK) return st;
+    int actors_sorted = 1;          /* in text order, as the actor stage appends them */
+    for (size_t i = 1; i < doc->actors.n && actors_sorted; i++)
+        actors_sorted = doc->actors.v[i].start >= doc->actors.v[i - 1].start &&
+                        doc->actors.v[i].sentence >= doc->actors.v[i - 1].sentence;
 
     /* evidence: countries and subdivisions the article names (best guess without
      * context), including names used as actors */
@@ -939,7 +956,7 @@ sitrep_status geo_run(const geo_gazetteer *g, sitrep_doc *doc)
     for (size_t i = 0; i < nm; i++) {
         mention *x = &m[i];
         x->keep = !x->actor && !x->person && (!x->weak || x->locative == 1 || x->comma_ctx >= 0);
-        if (x->keep && in_person_or_org(doc, x)) x->keep = 0, x->actor = 1;
+        if (x->keep && in_person_or_org(doc, x, actors_sorted)) x->keep = 0, x->actor = 1;
     }
     if (group_by(&doc->mem, m, nm, ord, 1) != 0) return SITREP_ERR_NOMEM;
     for (size_t i = 0, j; i < nm; i = j) {

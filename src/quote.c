@@ -460,6 +460,8 @@ typedef struct qctx {
     struct { uint32_t pos; const char *text; } *known;
     size_t nknown, capknown;
     int actors_sorted;      /* the actors are in text order (actor_over) */
+    struct { const char *name, *code; } codes[512];   /* code_for's answers so far */
+    size_t ncodes;
     uint32_t actor_maxlen;  /* the longest actor mention, in bytes */
     const piece *pc;        /* top-level quotations */
     size_t np;
@@ -1227,8 +1229,31 @@ static int remember(qctx *c, uint32_t pos, const char *text)
 
 static size_t word_at(const qctx *c, uint32_t byte);
 
-/* A code for a resolved name: an actor mention whose text holds the name. */
-static const char *code_for(const qctx *c, const char *name)
+/* A code for a resolved name: an actor mention whose text holds the name. The
+ * answers are kept by name (the actors do not change while quotes are read):
+ * the same speakers come back all through an article. */
+static const char *code_scan(const qctx *c, const char *name);
+
+static const char *code_for(qctx *c, const char *name)
+{
+    const size_t cap = sizeof c->codes / sizeof *c->codes;
+    uint32_t h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) h = (h ^ *p) * 16777619u;
+    size_t j = h & (cap - 1);
+    while (c->codes[j].name) {
+        if (!strcmp(c->codes[j].name, name)) return c->codes[j].code;
+        j = (j + 1) & (cap - 1);
+    }
+    const char *code = code_scan(c, name);
+    if (2 * (c->ncodes + 1) <= cap) {
+        c->codes[j].name = name;
+        c->codes[j].code = code;
+        c->ncodes++;
+    }
+    return code;
+}
+
+static const char *code_scan(const qctx *c, const char *name)
 {
     size_t n;
     const char *lw = last_word(name, &n);
