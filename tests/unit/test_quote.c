@@ -6,6 +6,7 @@
  * GKG writer and the lexicon loader. Documents are built with seg_run. */
 #include <dirent.h>
 
+#include "buf.h"
 #include "doc.h"
 #include "quote.h"
 #include "seg.h"
@@ -309,6 +310,32 @@ static void odd_inputs(void)
     sitrep_doc_free(d);
 }
 
+/* Reported speech in a text without full stops ends with its sentence (the
+ * segmenter cuts sentences at 400 tokens), not with the paragraph: each of
+ * these "said" clauses used to run to the end of the text. */
+static void indirect_quote_ends_with_its_sentence(void)
+{
+    sitrep_buf b = {0};
+    for (int i = 0; i < 300; i++) buf_puts(&b, "officials said the army would move on ");
+    sitrep_doc *d = doc_of(b.data, b.len);
+    CHECK(d != NULL);
+    if (!d) { sitrep_buf_free(&b); return; }
+    CHECK_INT(quote_run(LEX, d), SITREP_OK);
+    CHECK(d->sentences.n >= 3);
+    CHECK(d->quotes.n >= 100);
+    size_t bad = 0;
+    for (size_t k = 0; k < d->quotes.n; k++) {
+        const sitrep_quote *q = &d->quotes.v[k];
+        int inside = 0;
+        for (size_t s = 0; s < d->sentences.n && !inside; s++)
+            inside = d->sentences.v[s].start <= q->start && q->end <= d->sentences.v[s].end;
+        bad += !inside;
+    }
+    CHECK_INT(bad, 0);
+    sitrep_doc_free(d);
+    sitrep_buf_free(&b);
+}
+
 int main(void)
 {
     sitrep_error err;
@@ -339,6 +366,7 @@ int main(void)
     RUN(gkg_quotations);
     RUN(lexicon_loads_and_reports_errors);
     RUN(odd_inputs);
+    RUN(indirect_quote_ends_with_its_sentence);
     quote_lex_free(LEX);
     return TEST_EXIT();
 }
