@@ -190,11 +190,8 @@ int ap_open(ap_model *m, const void *p, size_t len)
     m->mask = ns - 1;
     m->rows = (const uint32_t *)(b + AP_HEAD + ns * 8);
     m->nrows = h64[1];
-    m->fslot = m->slot;
-    m->fmask = m->mask;
-    m->dense = NULL;
-    m->npad = m->nclass;
     m->own = NULL;
+    ap_close(m);                               /* scoring over the section itself */
     if (m->nrows >= 0x40000000u) return -1;   /* offsets must leave bit 30 free */
     /* every row must lie inside the section and name valid classes; a full
      * table would make probing loop forever */

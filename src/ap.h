@@ -63,13 +63,16 @@ typedef struct ap_model {
 /* A view over a section written by ap_train_write. -1 when malformed. */
 int ap_open(ap_model *m, const void *p, size_t len);
 /* Dense rows for the rows with at least minlen entries, in a new scoring table
- * (owned, on huge pages where the system allows; ap_close frees it). -1 on no memory (m still scores, unchanged). */
+ * (owned, on huge pages where the system allows). -1 on no memory: m still
+ * scores, unchanged. */
 int ap_speedup(ap_model *m, uint32_t minlen);
+/* Frees ap_speedup's tables: m scores over its section again. */
 void ap_close(ap_model *m);
 /* A new section (malloc'd, *len bytes) without the weights |w| < minabs
  * (int16 units) and the features left empty. NULL on no memory. */
 void *ap_prune(const ap_model *m, int minabs, size_t *len, size_t *nfeat, size_t *nnz);
-/* s[0..npad) += each of the k dense rows (AVX2 when the CPU has it). */
+/* s[0..npad) += each of the k dense rows (AVX-512 or AVX2 when the CPU has
+ * them, else plain C). */
 void ap_add_dense(int32_t *s, const int16_t *const *rows, size_t k, uint32_t npad);
 
 /* The first index of the largest of s[0..npad) (SIMD when npad is a multiple of

@@ -179,11 +179,6 @@ sr_model *model_load(const char *path, sitrep_error *err)
     if (ap_open(&m->dep, sec[MSEC_DEPW].p, sec[MSEC_DEPW].len) ||
         m->dep.nclass != 1 + 2 * m->nlabels)
         return fail(m, err, path, sec[MSEC_DEPW].p - p, "parser weights");
-    /* dense rows for the frequent features (see ap.h); without the memory
-     * for them the tables still score, only slower */
-    ap_speedup(&m->tag, 16);
-    if (m->stacked) ap_speedup(&m->tag2, 16);
-    ap_speedup(&m->dep, 16);
     if (slots(&m->tagdict, sec[MSEC_TAGDICT]) || slots(&m->lem.lex, sec[MSEC_LEX]) ||
         slots(&m->lem.exc, sec[MSEC_EXC]) || slots(&m->lem.idx, sec[MSEC_IDX]))
         return fail(m, err, path, SIZE_MAX, "lookup tables");
@@ -202,6 +197,11 @@ sr_model *model_load(const char *path, sitrep_error *err)
         if (!s) return fail(m, err, path, 0, "out of memory");
         s->val = c + 1;
     }
+    /* the file is sound: dense rows for the frequent features (see ap.h);
+     * without the memory for them the tables still score, only slower */
+    ap_speedup(&m->tag, 16);
+    if (m->stacked) ap_speedup(&m->tag2, 16);
+    ap_speedup(&m->dep, 16);
     return m;
 }
 
