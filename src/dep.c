@@ -44,6 +44,31 @@ int dep_valid(const dep_state *st, int a)
     return st->sp == 2 && !buf && l == st->root_label;
 }
 
+int dep_forced(const dep_state *st)
+{
+    if (st->sp == 1 && st->b <= st->n) return 0;                       /* shift */
+    if (st->sp == 2 && st->b > st->n) return 1 + st->nlabels + st->root_label;   /* root arc */
+    return -1;
+}
+
+void dep_mask_invalid(const dep_state *st, int32_t *scores, uint32_t n)
+{
+    /* dep_valid's rules by ranges: SHIFT and the LEFT arcs need a buffer, LEFT
+     * needs a word on the stack (sp >= 2), RIGHT a word under it (sp >= 3, else
+     * only the root arc with an empty buffer); neither takes the root label */
+    int L = st->nlabels, buf = st->b <= st->n, nc = 1 + 2 * L;
+    for (uint32_t a = (uint32_t)nc; a < n; a++) scores[a] = INT32_MIN;
+    if (!buf || st->sp < 2)
+        for (int a = buf ? 1 : 0; a <= L; a++) scores[a] = INT32_MIN;
+    scores[1 + st->root_label] = INT32_MIN;
+    if (st->sp >= 3) {
+        scores[1 + L + st->root_label] = INT32_MIN;
+    } else {
+        for (int a = 1 + L; a < nc; a++)
+            if (!(st->sp == 2 && !buf && a == 1 + L + st->root_label)) scores[a] = INT32_MIN;
+    }
+}
+
 static void attach(dep_state *st, int h, int d, int l)
 {
     st->head[d] = h;
@@ -232,25 +257,15 @@ int dep_projectivize(int n, int *head)
 void dep_parse(const ap_model *m, const dep_word *ws, dep_state *st, int32_t *scores)
 {
     uint64_t f[DEP_MAXFEAT];
-    int nc = (int)m->nclass;
     while (!dep_terminal(st)) {
         /* one valid action: no need to score (the argmax over valid actions
          * could only pick it) */
-        if (st->sp == 1) { dep_apply(st, 0); continue; }
-        if (st->sp == 2 && st->b > st->n) { dep_apply(st, 1 + st->nlabels + st->root_label); continue; }
+        int a = dep_forced(st);
+        if (a >= 0) { dep_apply(st, a); continue; }
         size_t nf = dep_features(st, ws, f);
         memset(scores, 0, (size_t)m->npad * sizeof *scores);
         ap_score(m, f, nf, scores);
-        /* here the stack holds two words or more, or the buffer is not empty
-         * (see dep_valid): rule out the invalid moves, then take the best */
-        int L = st->nlabels, buf = st->b <= st->n;
-        for (uint32_t a = (uint32_t)nc; a < m->npad; a++) scores[a] = INT32_MIN;
-        scores[1 + st->root_label] = INT32_MIN;
-        scores[1 + L + st->root_label] = INT32_MIN;
-        if (!buf)
-            for (int a = 0; a <= L; a++) scores[a] = INT32_MIN;
-        if (st->sp < 3)
-            for (int a = 1 + L; a < nc; a++) scores[a] = INT32_MIN;
+        dep_mask_invalid(st, scores, m->npad);
         dep_apply(st, ap_argmax(scores, m->npad));
     }
 }

@@ -35,6 +35,11 @@ void dep_state_init(dep_state *st, int n, int nlabels, int root_label, void *mem
 static inline int dep_terminal(const dep_state *st) { return st->sp == 1 && st->b > st->n; }
 /* 1 when action a is allowed in st. */
 int dep_valid(const dep_state *st, int a);
+/* The only valid action of a non-terminal st, -1 when there is a choice. */
+int dep_forced(const dep_state *st);
+/* scores[a] = INT32_MIN for every action that is not dep_valid (and for the
+ * padding a >= 1 + 2 * nlabels, up to n): the argmax is then a valid action. */
+void dep_mask_invalid(const dep_state *st, int32_t *scores, uint32_t n);
 void dep_apply(dep_state *st, int a);
 /* Features of st over words ws[0..n] (ws[0] = root); returns the count. */
 size_t dep_features(const dep_state *st, const dep_word *ws, uint64_t *f);

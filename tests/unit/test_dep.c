@@ -2,6 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdint.h>
+
 #include "dep.h"
 #include "test.h"
 
@@ -59,6 +61,39 @@ static void single_root_constraint(void)
     free(mem);
 }
 
+/* dep_mask_invalid and dep_forced say what dep_valid says, in every state of
+ * 400 random walks through the parses of five words. */
+static void mask_agrees_with_valid(void)
+{
+    enum { N = 5, NC = 1 + 2 * L, PAD = NC + 3 };
+    void *mem = malloc(dep_state_size(N));
+    dep_state st;
+    size_t states = 0;
+    for (unsigned seed = 0; seed < 400; seed++) {
+        dep_state_init(&st, N, L, ROOT, mem);
+        unsigned r = seed;
+        while (!dep_terminal(&st)) {
+            int32_t sc[PAD];
+            for (int a = 0; a < PAD; a++) sc[a] = 7;
+            dep_mask_invalid(&st, sc, PAD);
+            int nvalid = 0, only = -1;
+            for (int a = 0; a < PAD; a++) {
+                int valid = a < NC && dep_valid(&st, a);
+                CHECK_INT(sc[a] != INT32_MIN, valid);
+                if (valid) { nvalid++; only = a; }
+            }
+            CHECK_INT(dep_forced(&st), nvalid == 1 ? only : -1);
+            states++;
+            int pick = (int)(r % (unsigned)nvalid);
+            r = r * 1103515245u + 12345u;
+            for (int a = 0; a < NC; a++)
+                if (dep_valid(&st, a) && pick-- == 0) { dep_apply(&st, a); break; }
+        }
+    }
+    CHECK(states > 1000);
+    free(mem);
+}
+
 static void dynamic_oracle_costs(void)
 {
     int gh[5] = { -1, 2, 3, 0, 3 }, gl[5] = { -1, 3, 1, 0, 2 };
@@ -95,6 +130,7 @@ int main(void)
 {
     RUN(static_oracle_reaches_gold);
     RUN(single_root_constraint);
+    RUN(mask_agrees_with_valid);
     RUN(dynamic_oracle_costs);
     RUN(projectivize_lifts);
     return TEST_EXIT();
