@@ -158,7 +158,12 @@ const char *lemma_feats(const lemma_model *m, const char *form, int cls)
 {
     char low[256];
     lower(form, low, sizeof low);
-    const feat_slot *s = feat_map_get(&m->lex, FEAT3(K_FEATS, hs(low), cls));
+    return lemma_feats_hashed(m, hs(low), cls);
+}
+
+const char *lemma_feats_hashed(const lemma_model *m, uint64_t lower_hash, int cls)
+{
+    const feat_slot *s = feat_map_get(&m->lex, FEAT3(K_FEATS, lower_hash, cls));
     if (s) return s->val == UINT32_MAX ? NULL : pool_at(m, s->val);
     if (cls < 0 || (uint32_t)cls >= m->nclass || m->cls_feats[cls] == UINT32_MAX)
         return NULL;

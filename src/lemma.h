@@ -28,18 +28,20 @@ typedef struct lemma_model {
 
 /* The lemma of a word: form (normalized), its Penn tag and model class; a
  * string from the model's pool or from `mem`. NULL only on no memory. */
-/* Brings the table slot lemma_of reads first towards the cache: a sentence's
- * words are prefetched together, then looked up (the lookups are cache misses
- * into a table of tens of megabytes). form_hash = feat_hash(form, strlen(form)). */
-void lemma_prefetch(const lemma_model *m, uint64_t form_hash, int cls);
-/* lemma_of with feat_hash(form, strlen(form)) already at hand. */
-const char *lemma_of_hashed(const lemma_model *m, const char *form, uint64_t form_hash,
-                            const char *xpos, int cls, arena *mem);
 const char *lemma_of(const lemma_model *m, const char *form, const char *xpos,
                      int cls, arena *mem);
 /* The FEATS of a word, NULL when none (borrowed from the model). */
 const char *lemma_feats(const lemma_model *m, const char *form, int cls);
-/* The same for lemma_feats, given feat_hash of the ASCII-lower-cased form. */
+
+/* The same with the key's hash at hand: form_hash = feat_hash(form,
+ * strlen(form)); lower_hash = feat_hash of the ASCII-lower-cased form. The
+ * prefetch functions bring the table slot the lookup reads first towards the
+ * cache, so that a sentence's words can be prefetched together, then looked up
+ * (each lookup is a cache miss into a table of tens of megabytes). */
+const char *lemma_of_hashed(const lemma_model *m, const char *form, uint64_t form_hash,
+                            const char *xpos, int cls, arena *mem);
+const char *lemma_feats_hashed(const lemma_model *m, uint64_t lower_hash, int cls);
+void lemma_prefetch(const lemma_model *m, uint64_t form_hash, int cls);
 void lemma_prefetch_feats(const lemma_model *m, uint64_t lower_hash, int cls);
 
 /* Write side (training). */

@@ -308,7 +308,7 @@ sitrep_status model_parse(const sr_model *m, sitrep_doc *doc, size_t s)
         const feat_slot *d = feat_map_get(&m->tagdict, dw[i + 1].w);
         dw[i + 1].a = d ? d->val : 0;
         /* FEATS here, not in model_tag: only the parsed sentences need them */
-        w[i].feats = lemma_feats(&m->lem, norm_of(&w[i]), (int)dw[i + 1].t);
+        w[i].feats = lemma_feats_hashed(&m->lem, dw[i + 1].w, (int)dw[i + 1].t);
     }
     dep_state st;
     dep_state_init(&st, (int)n, (int)m->nlabels, m->root_label, mem);
