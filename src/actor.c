@@ -119,14 +119,6 @@ static int is_month_or_day(const sitrep_doc *d, uint32_t w)
     return 0;
 }
 
-static int proper(const sitrep_doc *d, uint32_t w, uint32_t sent_first)
-{
-    const sitrep_word *x = &d->words.v[w];
-    if (x->upos) return x->upos == SITREP_UPOS_PROPN && is_cap(x->form);
-    /* untagged: a capitalized word that does not start the sentence */
-    return w != sent_first && isupper((unsigned char)x->form[0]);
-}
-
 static const char *const place_words[] = {
     "region", "oblast", "province", "city", "county", "district", "state", "river",
     "sea", "island", "islands", "mountains", "valley", "street", "square", NULL,
@@ -263,9 +255,9 @@ static sitrep_status sentence_actors(const dict_set *ds, sitrep_doc *d, size_t s
                 continue;
             }
             /* unknown proper names: a run of proper nouns */
-            if (proper(d, w, s->word) && !is_month_or_day(d, w)) {
+            if (units_proper(d, w, s->word) && !is_month_or_day(d, w)) {
                 size_t j = i + 1;
-                while (j < n && proper(d, u[j].w0, s->word) && !is_month_or_day(d, u[j].w0) &&
+                while (j < n && units_proper(d, u[j].w0, s->word) && !is_month_or_day(d, u[j].w0) &&
                        !match_at(ds, d, u, n, j).actor)
                     j++;
                 uint32_t we = u[j - 1].w1;
@@ -356,7 +348,7 @@ static sitrep_status sentence_actors(const dict_set *ds, sitrep_doc *d, size_t s
                 /* "Bree Prime Minister Romendacil" where the name is coded just BRE:
                  * one mention, the more specific code */
                 if (agent && c && code && strlen(c) >= 3 && strlen(code) > strlen(c) &&
-                    !strncmp(c, code, 3) && proper(d, u[end].w0, s->word)) {
+                    !strncmp(c, code, 3) && units_proper(d, u[end].w0, s->word)) {
                     kind = "person";
                     end += g.len;
                 } else if (!strcmp(actor_kind(ds, g.actor, c), "person")) {
@@ -366,9 +358,9 @@ static sitrep_status sentence_actors(const dict_set *ds, sitrep_doc *d, size_t s
                     kind = "person";
                     end += g.len;
                 }
-            } else if (agent && proper(d, u[end].w0, s->word) && !is_month_or_day(d, u[end].w0)) {
+            } else if (agent && units_proper(d, u[end].w0, s->word) && !is_month_or_day(d, u[end].w0)) {
                 size_t k = end;
-                while (k < n && proper(d, u[k].w0, s->word) && !match_at(ds, d, u, n, k).actor &&
+                while (k < n && units_proper(d, u[k].w0, s->word) && !match_at(ds, d, u, n, k).actor &&
                        !match_at(ds, d, u, n, k).agent)
                     k++;
                 end = k;

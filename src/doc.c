@@ -53,7 +53,7 @@ void sitrep_doc_reset(sitrep_doc *d)
     d->actors.n = d->events.n = d->quotes.n = d->places.n = d->loaded.n = 0;
     d->warnings.n = 0;
     d->cp_at.n = 0;
-    d->units.n = d->unit_ids.n = d->unit_span.n = 0;
+    d->units.n = d->unit_span.n = 0;
     d->sent_tone.n = d->quote_tone.n = 0;
     memset(&d->tone, 0, sizeof d->tone);
 }

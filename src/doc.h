@@ -51,7 +51,7 @@ struct sitrep_doc {
     /* dictionary units (units.c, lazy): sentence s has units[unit_span[s] >> 32
      * ...] (unit_span[s] & 0xffffffff of them); UINT64_MAX = not made yet */
     VEC(doc_unit) units;
-    VEC(uint32_t) unit_ids;             /* units[i].id, contiguous for the tries */
+    VEC(uint32_t) unit_ids;             /* scratch of units_of: one sentence's ids */
     VEC(uint64_t) unit_span;
 
     /* byte -> code point: cp_at[k] = code points before byte 64*k (lazy) */

@@ -12,14 +12,6 @@
 
 static const char *wnorm(const sitrep_word *w) { return w->norm ? w->norm : w->form; }
 
-/* A proper noun, as the actor stage sees names (actor.c: proper). */
-static int proper(const sitrep_word *w, uint32_t i)
-{
-    if (w[i].upos) return w[i].upos == SITREP_UPOS_PROPN && (isupper((unsigned char)w[i].form[0]) ||
-                                                            isdigit((unsigned char)w[i].form[0]));
-    return i > 0 && isupper((unsigned char)w[i].form[0]);
-}
-
 static uint64_t name_key(const sitrep_word *w)
 {
     uint64_t h = feat_hash(w->form, strlen(w->form));
@@ -148,9 +140,9 @@ int gate_sentence(const dict_set *ds, sitrep_doc *d, size_t si, gate_ctx *g)
         if (!len) len = 1;
         uint32_t end = u[k + len - 1].w1 - base;   /* first word after the phrase */
         if (actor && end - i >= 2) remember(g, name_key(&w[end - 1]));
-        if (end < n && proper(w, end)) {          /* a name joined to the mention */
+        if (end < n && units_proper(d, base + end, base)) {          /* a name joined to the mention */
             uint32_t j = end;
-            while (j < n && proper(w, j)) j++;
+            while (j < n && units_proper(d, base + j, base)) j++;
             remember(g, name_key(&w[j - 1]));
         }
         mentions++;
@@ -159,9 +151,9 @@ int gate_sentence(const dict_set *ds, sitrep_doc *d, size_t si, gate_ctx *g)
     }
     /* a lone proper noun outside the phrases: the surname of a name above */
     for (uint32_t i = 0; i < n && !standalone;) {
-        if (!proper(w, i) || inside[i]) { i++; continue; }
+        if (!units_proper(d, base + i, base) || inside[i]) { i++; continue; }
         uint32_t j = i + 1;
-        while (j < n && proper(w, j) && !inside[j]) j++;
+        while (j < n && units_proper(d, base + j, base) && !inside[j]) j++;
         if (j == i + 1 && known(g, name_key(&w[i]))) standalone = 1;
         i = j;
     }

@@ -81,10 +81,10 @@ const doc_unit *units_of(const dict_set *ds, sitrep_doc *d, size_t s, size_t *n)
     if (span == UINT64_MAX) {
         const sitrep_sentence *se = &d->sentences.v[s];
         if (vec_reserve(d->units, d->units.n + se->nwords + 1) ||
-            vec_reserve(d->unit_ids, d->units.n + se->nwords + 1))
+            vec_reserve(d->unit_ids, se->nwords + 1))
             return NULL;
         doc_unit *u = d->units.v + d->units.n;
-        uint32_t *ids = d->unit_ids.v + d->units.n;
+        uint32_t *ids = d->unit_ids.v;           /* scratch: the tries take an id array */
         size_t k = make_units(ds, d, se, u);
         for (size_t i = 0; i < k; i++) ids[i] = u[i].id;
         /* the longest actor and agent phrases from each unit */
@@ -97,9 +97,17 @@ const doc_unit *units_of(const dict_set *ds, sitrep_doc *d, size_t s, size_t *n)
         }
         span = (uint64_t)d->units.n << 32 | k;
         d->units.n += k;
-        d->unit_ids.n = d->units.n;
         d->unit_span.v[s] = span;
     }
     *n = (size_t)(span & 0xffffffffu);
     return d->units.v + (span >> 32);
+}
+
+int units_proper(const sitrep_doc *d, uint32_t w, uint32_t sent_first)
+{
+    const sitrep_word *x = &d->words.v[w];
+    if (x->upos)
+        return x->upos == SITREP_UPOS_PROPN && (isupper((unsigned char)x->form[0]) ||
+                                                isdigit((unsigned char)x->form[0]));
+    return w != sent_first && isupper((unsigned char)x->form[0]);
 }

@@ -19,4 +19,10 @@ enum { UNITS_WINDOW = 64 };   /* longest actor or agent phrase tried, in units *
  * dictionaries must be passed until the document is reset). *n units; NULL on
  * no memory. */
 const doc_unit *units_of(const dict_set *ds, sitrep_doc *d, size_t s, size_t *n);
+
+/* 1 when document word w reads as part of a name: a capitalized (or digit-led)
+ * PROPN, or, untagged, a capitalized word that does not start its sentence
+ * (sent_first: the sentence's first word). The actor stage finds unknown names
+ * with it, and the parse gate must see the same names. */
+int units_proper(const sitrep_doc *d, uint32_t w, uint32_t sent_first);
 #endif
