@@ -413,3 +413,12 @@ sitrep_status actor_run(const dict_set *ds, sitrep_doc *d, int32_t day)
     }
     return SITREP_OK;
 }
+
+int actors_in_text_order(const sitrep_doc *d)
+{
+    for (size_t i = 1; i < d->actors.n; i++)
+        if (d->actors.v[i].start < d->actors.v[i - 1].start ||
+            d->actors.v[i].sentence < d->actors.v[i - 1].sentence)
+            return 0;
+    return 1;
+}

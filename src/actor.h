@@ -15,4 +15,9 @@
 #include "sitrep.h"
 
 sitrep_status actor_run(const dict_set *d, sitrep_doc *doc, int32_t yyyymmdd);
+/* 1 when doc->actors are in text order (by start, and so by sentence), as
+ * actor_run appends them; later stages then search them by position instead of
+ * scanning them all, and fall back to the scan when a caller's edits broke the
+ * order. */
+int actors_in_text_order(const sitrep_doc *doc);
 #endif

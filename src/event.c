@@ -19,6 +19,7 @@
 #include <strings.h>
 
 #include "cameo.h"
+#include "actor.h"
 #include "doc.h"
 
 enum { MAXW = 512, MAX_FORMS = 32, VCACHE = 16, MAX_SUPP = 256, MAX_FIRED = 64 };
@@ -1419,11 +1420,9 @@ sitrep_status event_run(const dict_set *ds, const event_opts *o, sitrep_doc *d)
             if (dict_transform_get(ds, i, &tr[c.ntr])) c.ntr++;
         c.tr = tr;
     }
-    /* actors are in sentence order (the actor stage appends them sentence by
-     * sentence); a cursor then finds each sentence's, else every one is looked at */
-    int sorted = 1;
-    for (size_t a = 1; a < d->actors.n; a++)
-        if (d->actors.v[a].sentence < d->actors.v[a - 1].sentence) sorted = 0;
+    /* actors in text order: a cursor finds each sentence's, else every one is
+     * looked at */
+    int sorted = actors_in_text_order(d);
     size_t acur = 0;
     /* a story discard drops the whole article */
     for (size_t si = 0; si < d->sentences.n; si++) {

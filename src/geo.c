@@ -47,6 +47,7 @@
 
 #include <utf8proc.h>
 
+#include "actor.h"
 #include "doc.h"
 #include "err.h"
 
@@ -880,10 +881,7 @@ sitrep_status geo_run(const geo_gazetteer *g, sitrep_doc *doc)
     size_t nm;
     sitrep_status st = find_mentions(g, doc, &m, &nm);
     if (st != SITREP_OK) return st;
-    int actors_sorted = 1;          /* in text order, as the actor stage appends them */
-    for (size_t i = 1; i < doc->actors.n && actors_sorted; i++)
-        actors_sorted = doc->actors.v[i].start >= doc->actors.v[i - 1].start &&
-                        doc->actors.v[i].sentence >= doc->actors.v[i - 1].sentence;
+    int actors_sorted = actors_in_text_order(doc);
 
     /* evidence: countries and subdivisions the article names (best guess without
      * context), including names used as actors */

@@ -35,6 +35,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "actor.h"
 #include "doc.h"
 #include "err.h"
 #include "paths.h"
@@ -1677,10 +1678,9 @@ sitrep_status quote_run(const quote_lex *lex, sitrep_doc *doc)
     c.lex = lex;
     c.d = doc;
     c.nw = doc->words.n;
-    c.actors_sorted = 1;
+    c.actors_sorted = actors_in_text_order(doc);
     for (size_t i = 0; i < doc->actors.n; i++) {
         const sitrep_actor *a = &doc->actors.v[i];
-        if (i && a->start < doc->actors.v[i - 1].start) c.actors_sorted = 0;
         if (a->end - a->start > c.actor_maxlen) c.actor_maxlen = a->end - a->start;
     }
 
