@@ -17,7 +17,7 @@
 #include "sitrep.h"
 
 static const char usage[] =
-    "usage: sitrep eval GOLD.conllu [--model FILE] [--input conllu|text]\n"
+    "usage: sitrep eval GOLD.conllu [--model FILE] [--input conllu|text] [--by-relation]\n"
     "       sitrep eval segment GOLD.conllu ...   (tokenization scores)\n"
     "       sitrep eval plover RECORDS.json       (PLOVER event coding scores)\n"
     "\n"
@@ -29,6 +29,10 @@ static const char usage[] =
     "options:\n"
     "  --model FILE   model (default: $SITREP_MODEL, else models/sitrep-en.model)\n"
     "  --input KIND   conllu (default) or text\n"
+    "  --by-relation  then one line per gold relation (its universal part), the\n"
+    "                 most head errors first: aligned gold words, head right %,\n"
+    "                 head and label right %, and how many of its head errors\n"
+    "                 have a wrong UPOS on the word or on its gold head\n"
     "  -h, --help     this help\n";
 
 typedef struct gold_word {
@@ -38,9 +42,37 @@ typedef struct gold_word {
     const char *xpos, *feats, *lemma, *deprel;
 } gold_word;
 
+/* Per gold relation (the part before ':'), over aligned words. */
+enum { REL_MAX = 64 };
+typedef struct rel_score {
+    char name[24];
+    size_t n, uas, las, herr, tagerr;   /* tagerr: head errors with a wrong UPOS on
+                                           the word or on its gold head */
+} rel_score;
+
 typedef struct score {
     size_t gold, pred, match, upos, xpos, feats, lemma, uas, las;
+    rel_score rel[REL_MAX + 1];         /* the last one gathers the overflow */
+    int nrel;
 } score;
+
+static rel_score *rel_of(score *sc, const char *deprel)
+{
+    const char *r = deprel && *deprel ? deprel : "_";
+    size_t len = strcspn(r, ":");
+    if (len >= sizeof sc->rel[0].name) len = sizeof sc->rel[0].name - 1;
+    for (int i = 0; i < sc->nrel; i++)
+        if (strlen(sc->rel[i].name) == len && !memcmp(sc->rel[i].name, r, len)) return &sc->rel[i];
+    if (sc->nrel == REL_MAX) {
+        rel_score *o = &sc->rel[REL_MAX];
+        if (!o->name[0]) strcpy(o->name, "(other)");
+        return o;
+    }
+    rel_score *x = &sc->rel[sc->nrel++];
+    memcpy(x->name, r, len);
+    x->name[len] = 0;
+    return x;
+}
 
 static int same(const char *a, const char *b)
 {
@@ -101,12 +133,13 @@ static int cmp_key(const gold_word *a, const gold_word *b)
 /* Scores predicted words p[0..np) against gold g[0..ng) (both in text order). */
 static void compare(const gold_word *g, size_t ng, const gold_word *p, size_t np, score *sc)
 {
-    size_t *p2g = malloc((np + 1) * sizeof *p2g);
-    if (!p2g) return;
+    size_t *p2g = malloc((np + 1) * sizeof *p2g), *g2p = malloc((ng + 1) * sizeof *g2p);
+    if (!p2g || !g2p) { free(p2g); free(g2p); return; }
     for (size_t j = 0; j < np; j++) p2g[j] = SIZE_MAX;
+    for (size_t i = 0; i < ng; i++) g2p[i] = SIZE_MAX;
     for (size_t i = 0, j = 0; i < ng && j < np;) {
         int c = cmp_key(&g[i], &p[j]);
-        if (c == 0) { p2g[j] = i; i++; j++; }
+        if (c == 0) { p2g[j] = i; g2p[i] = j; i++; j++; }
         else if (c < 0) i++;
         else j++;
     }
@@ -121,12 +154,46 @@ static void compare(const gold_word *g, size_t ng, const gold_word *p, size_t np
         sc->feats += same(a->feats, b->feats);
         sc->lemma += same(a->lemma, b->lemma);
         size_t ph = b->head ? (p2g[b->head - 1] == SIZE_MAX ? SIZE_MAX : p2g[b->head - 1] + 1) : 0;
+        rel_score *rs = rel_of(sc, a->deprel);
+        rs->n++;
         if (ph == a->head) {
+            int l = same(a->deprel, b->deprel);
             sc->uas++;
-            sc->las += same(a->deprel, b->deprel);
+            sc->las += l;
+            rs->uas++;
+            rs->las += l;
+        } else {
+            rs->herr++;
+            /* the gold head's predicted word, when it was aligned */
+            size_t gh = a->head, pj = gh && gh <= ng ? g2p[gh - 1] : SIZE_MAX;
+            int headtag = gh && pj != SIZE_MAX && g[gh - 1].upos != p[pj].upos;
+            rs->tagerr += a->upos != b->upos || headtag;
         }
     }
     free(p2g);
+    free(g2p);
+}
+
+static int by_errors(const void *x, const void *y)
+{
+    const rel_score *a = x, *b = y;
+    if (a->herr + (a->uas - a->las) != b->herr + (b->uas - b->las))
+        return a->herr + (a->uas - a->las) < b->herr + (b->uas - b->las) ? 1 : -1;
+    return strcmp(a->name, b->name);
+}
+
+static void print_relations(score *sc)
+{
+    int n = sc->nrel + (sc->rel[REL_MAX].n > 0);
+    if (sc->rel[REL_MAX].n) sc->rel[sc->nrel] = sc->rel[REL_MAX];
+    qsort(sc->rel, (size_t)n, sizeof *sc->rel, by_errors);
+    printf("\n%-12s %7s %7s %7s %7s %9s\n", "relation", "gold", "head%", "label%", "errors", "tag-wrong");
+    for (int i = 0; i < n; i++) {
+        const rel_score *r = &sc->rel[i];
+        printf("%-12s %7zu %7.2f %7.2f %7zu %9zu\n", r->name, r->n,
+               r->n ? 100.0 * r->uas / r->n : 0, r->n ? 100.0 * r->las / r->n : 0,
+               r->n - r->las, r->tagerr);
+    }
 }
 
 static double f1(size_t ok, const score *s)
@@ -139,10 +206,12 @@ int cmd_eval(int argc, char **argv)
     if (argc > 1 && strcmp(argv[1], "segment") == 0) return cmd_eval_segment(argc - 1, argv + 1);
     if (argc > 1 && strcmp(argv[1], "plover") == 0) return cmd_eval_plover(argc - 1, argv + 1);
     const char *gold = NULL, *model = NULL, *input = "conllu";
+    int byrel = 0;
     for (int i = 1; i < argc; i++) {
         const char *v;
         int r;
         if (opt_flag(argv[i], "--help", "-h")) { fputs(usage, stdout); return 0; }
+        if (opt_flag(argv[i], "--by-relation", NULL)) { byrel = 1; continue; }
         if ((r = opt_value(argc, argv, &i, "--model", &v))) { if (r < 0) return 2; model = v; continue; }
         if ((r = opt_value(argc, argv, &i, "--input", &v))) { if (r < 0) return 2; input = v; continue; }
         if (argv[i][0] == '-' && argv[i][1]) {
@@ -222,6 +291,7 @@ int cmd_eval(int argc, char **argv)
     printf("LAS      %.2f\n", f1(sc.las, &sc));
     printf("speed    %.0f words/s (%stag + parse, one thread, wall clock)\n",
            secs > 0 ? words / secs : 0, text ? "segment + " : "");
+    if (byrel) print_relations(&sc);
     sitrep_doc_free(d);
     sitrep_doc_free(t);
     conllu_close(r);
