@@ -29,10 +29,10 @@ static const char usage[] =
     "options:\n"
     "  --model FILE   model (default: $SITREP_MODEL, else models/sitrep-en.model)\n"
     "  --input KIND   conllu (default) or text\n"
-    "  --by-relation  then one line per gold relation (its universal part), the\n"
-    "                 most head errors first: aligned gold words, head right %,\n"
-    "                 head and label right %, and how many of its head errors\n"
-    "                 have a wrong UPOS on the word or on its gold head\n"
+    "  --by-relation  then one line per gold relation (its universal part), most\n"
+    "                 errors first: aligned gold words, head right %, head and\n"
+    "                 label right %, errors (head or label wrong), and how many of\n"
+    "                 the head errors have a wrong UPOS on the word or its gold head\n"
     "  -h, --help     this help\n";
 
 typedef struct gold_word {
