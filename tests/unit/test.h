@@ -50,4 +50,14 @@ static inline const char *t_shared_data(void)
     if ((f = fopen(probe, "r")) != NULL) { fclose(f); return p; }
     return NULL;
 }
+
+/* Puts the path of rel (a string literal under the shared data) into the array
+ * path and opens it for reading into fp; skips the case, saying which is
+ * absent, when the shared data or the file is. */
+#define SHARED_OPEN(fp, path, rel) do { \
+    const char *sd_ = t_shared_data(); \
+    if (!sd_) SKIP("../shared/data absent (set SITREP_SHARED_DATA)"); \
+    snprintf(path, sizeof path, "%s/%s", sd_, rel); \
+    if (!((fp) = fopen(path, "r"))) SKIP(rel " absent from the shared data"); \
+} while (0)
 #endif

@@ -83,12 +83,9 @@ static void events_text(const sitrep_doc *d, sitrep_buf *b)
 
 static void gate_loses_no_wikinews_event(void)
 {
-    const char *data = t_shared_data();
-    if (!data) SKIP("../shared/data absent (set SITREP_SHARED_DATA)");
     char path[1024];
-    snprintf(path, sizeof path, "%s/wikinews/articles.jsonl", data);
-    FILE *f = fopen(path, "r");
-    if (!f) SKIP("wikinews/articles.jsonl absent from the shared data");
+    FILE *f;
+    SHARED_OPEN(f, path, "wikinews/articles.jsonl");
     fclose(f);
     sitrep_error err;
     sitrep_options opt = {.date = "2025-03-13"};

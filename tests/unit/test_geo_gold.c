@@ -76,12 +76,9 @@ static gold *read_gold(size_t *n)
 
 static void gold_wikinews(void)
 {
-    const char *shared = t_shared_data();
-    if (!shared) SKIP("../shared/data absent (set SITREP_SHARED_DATA)");
     char path[600];
-    snprintf(path, sizeof path, "%s/wikinews/articles.jsonl", shared);
-    FILE *jf = fopen(path, "r");
-    if (!jf) SKIP("wikinews/articles.jsonl absent in the shared data");
+    FILE *jf;
+    SHARED_OPEN(jf, path, "wikinews/articles.jsonl");
     sitrep_error err;
     sitrep_error_clear(&err);
     geo_gazetteer *gz = geo_load(gazetteer_path(), &err);

@@ -186,12 +186,9 @@ static void report(const char *label, const score *sc, double *f1, double *acc, 
 
 static void quote_gold_wikinews_politics(void)
 {
-    const char *data = t_shared_data();
-    if (!data) SKIP("../shared/data absent (set SITREP_SHARED_DATA)");
     char path[1024];
-    snprintf(path, sizeof path, "%s/wikinews/articles.jsonl", data);
-    FILE *f = fopen(path, "r");
-    if (!f) SKIP("wikinews/articles.jsonl absent from the shared data");
+    FILE *f;
+    SHARED_OPEN(f, path, "wikinews/articles.jsonl");
     if (!load_gold()) { fclose(f); CHECK(!"tests/gold/quotes.tsv unreadable"); return; }
     sitrep_error err;
     quote_lex *lex = quote_lex_load("data/lexicon/speech-verbs.txt", &err);
