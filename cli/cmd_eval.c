@@ -46,13 +46,13 @@ typedef struct gold_word {
 enum { REL_MAX = 64 };
 typedef struct rel_score {
     char name[24];
-    size_t n, uas, las, herr, tagerr;   /* tagerr: head errors with a wrong UPOS on
+    size_t n, uas, las, tagerr;         /* tagerr: head errors with a wrong UPOS on
                                            the word or on its gold head */
 } rel_score;
 
 typedef struct score {
     size_t gold, pred, match, upos, xpos, feats, lemma, uas, las;
-    rel_score rel[REL_MAX + 1];         /* the last one gathers the overflow */
+    rel_score rel[REL_MAX + 1];         /* rel[REL_MAX]: "(other)", the overflow */
     int nrel;
 } score;
 
@@ -61,16 +61,12 @@ static rel_score *rel_of(score *sc, const char *deprel)
     const char *r = deprel && *deprel ? deprel : "_";
     size_t len = strcspn(r, ":");
     if (len >= sizeof sc->rel[0].name) len = sizeof sc->rel[0].name - 1;
-    for (int i = 0; i < sc->nrel; i++)
+    for (int i = 0; i < sc->nrel && i < REL_MAX; i++)
         if (strlen(sc->rel[i].name) == len && !memcmp(sc->rel[i].name, r, len)) return &sc->rel[i];
-    if (sc->nrel == REL_MAX) {
-        rel_score *o = &sc->rel[REL_MAX];
-        if (!o->name[0]) strcpy(o->name, "(other)");
-        return o;
-    }
+    if (sc->nrel > REL_MAX) return &sc->rel[REL_MAX];
     rel_score *x = &sc->rel[sc->nrel++];
-    memcpy(x->name, r, len);
-    x->name[len] = 0;
+    if (sc->nrel > REL_MAX) strcpy(x->name, "(other)");
+    else { memcpy(x->name, r, len); x->name[len] = 0; }
     return x;
 }
 
@@ -163,7 +159,6 @@ static void compare(const gold_word *g, size_t ng, const gold_word *p, size_t np
             rs->uas++;
             rs->las += l;
         } else {
-            rs->herr++;
             /* the gold head's predicted word, when it was aligned */
             size_t gh = a->head, pj = gh && gh <= ng ? g2p[gh - 1] : SIZE_MAX;
             int headtag = gh && pj != SIZE_MAX && g[gh - 1].upos != p[pj].upos;
@@ -176,16 +171,14 @@ static void compare(const gold_word *g, size_t ng, const gold_word *p, size_t np
 
 static int by_errors(const void *x, const void *y)
 {
-    const rel_score *a = x, *b = y;
-    if (a->herr + (a->uas - a->las) != b->herr + (b->uas - b->las))
-        return a->herr + (a->uas - a->las) < b->herr + (b->uas - b->las) ? 1 : -1;
+    const rel_score *a = x, *b = y;     /* errors: n - las */
+    if (a->n - a->las != b->n - b->las) return a->n - a->las < b->n - b->las ? 1 : -1;
     return strcmp(a->name, b->name);
 }
 
 static void print_relations(score *sc)
 {
-    int n = sc->nrel + (sc->rel[REL_MAX].n > 0);
-    if (sc->rel[REL_MAX].n) sc->rel[sc->nrel] = sc->rel[REL_MAX];
+    int n = sc->nrel;
     qsort(sc->rel, (size_t)n, sizeof *sc->rel, by_errors);
     printf("\n%-12s %7s %7s %7s %7s %9s\n", "relation", "gold", "head%", "label%", "errors", "tag-wrong");
     for (int i = 0; i < n; i++) {
