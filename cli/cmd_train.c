@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "dep.h"
 #include "opt.h"
 #include "sitrep.h"
 #include "train.h"
@@ -12,7 +13,7 @@
 static const char usage[] =
     "usage: sitrep train --train FILE.conllu [--train FILE2.conllu ...] --dev DEV.conllu\n"
     "                    [--epochs N] [--seed S] [--threads T] [--folds K]\n"
-    "                    [--jackknife-epochs N] [--no-stack] [--wordnet DIR]\n"
+    "                    [--jackknife-epochs N] [--no-stack] [--beam K] [--wordnet DIR]\n"
     "                    [--exclude-doc STR ...] -o MODEL\n"
     "\n"
     "Trains the part-of-speech tagger (UPOS + XPOS), the lemmatizer and FEATS\n"
@@ -32,6 +33,10 @@ static const char usage[] =
     "                     0 = gold tags and one tagger pass)\n"
     "  --jackknife-epochs N  epochs of each jackknife tagger (default 5)\n"
     "  --no-stack         no stacked second tagger pass\n"
+    "  --beam K           parser: a beam of K (2..64) trained globally, instead of\n"
+    "                     greedy decoding (default 1); the model keeps K and every\n"
+    "                     command parses with it: more accurate, slower to train\n"
+    "                     and to parse (models/README.md has the figures)\n"
     "  --prune W          drop weights below W (int16 units of each table's scale)\n"
     "  --repack MODEL     no training: rewrite MODEL as -o with --prune W (and\n"
     "                     without its second tagger pass with --no-stack)\n"
@@ -71,6 +76,7 @@ int cmd_train(int argc, char **argv)
     o.folds = 4;
     o.jk_epochs = 5;
     o.stack = 1;
+    o.beam = 1;
     int rc = 2;
     const char *repack = NULL;
     if (!train || !excl) { cli_error("out of memory"); free(train); free(excl); return 1; }
@@ -101,6 +107,11 @@ int cmd_train(int argc, char **argv)
             continue;
         }
         if (opt_flag(argv[i], "--no-stack", NULL)) { o.stack = 0; continue; }
+        if ((r = opt_value(argc, argv, &i, "--beam", &v))) {
+            if (r < 0 || number("--beam", v, 1, DEP_MAXBEAM, &x)) goto out;
+            o.beam = (int)x;
+            continue;
+        }
         if ((r = opt_value(argc, argv, &i, "--repack", &v))) { if (r < 0) goto out; repack = v; continue; }
         if ((r = opt_value(argc, argv, &i, "--prune", &v))) {
             if (r < 0 || number("--prune", v, 0, 32767, &x)) goto out;

@@ -86,6 +86,17 @@ void ap_train_score(const ap_train *t, const uint64_t *f, size_t n, int64_t *sco
     }
 }
 
+void ap_train_add(ap_train *t, const uint64_t *f, size_t n, int cls, int step)
+{
+    for (size_t i = 0; i < n; i++) {
+        long r = row_of(t, f[i]);
+        if (r < 0) continue;
+        size_t cell = (size_t)r * t->nclass + (size_t)cls;
+        t->w[cell] += step;
+        t->u[cell] += step * t->c;
+    }
+}
+
 void ap_train_update(ap_train *t, const uint64_t *f, size_t n, int good, int bad)
 {
     if (good == bad) return;

@@ -30,6 +30,8 @@ void ap_train_score(const ap_train *t, const uint64_t *f, size_t n, int64_t *sco
                     int avg);
 /* Perceptron update: good += 1, bad -= 1 on every feature. */
 void ap_train_update(ap_train *t, const uint64_t *f, size_t n, int good, int bad);
+/* weight[f][cls] += step on every feature (global training's updates). */
+void ap_train_add(ap_train *t, const uint64_t *f, size_t n, int cls, int step);
 static inline void ap_train_tick(ap_train *t) { t->c++; }
 /* The averaged weights as a model section (malloc'd, *len bytes): int16
  * quantized, zero weights dropped. NULL on no memory. */

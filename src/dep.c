@@ -15,7 +15,8 @@ size_t dep_state_size(int n)
     return k * (10 * sizeof(int) + 2 * sizeof(uint64_t));
 }
 
-void dep_state_init(dep_state *st, int n, int nlabels, int root_label, void *mem)
+/* The arrays of a state over n words, laid out in mem (lset first). */
+static void state_view(dep_state *st, int n, void *mem)
 {
     size_t k = (size_t)n + 2;
     uint64_t *q = mem;
@@ -24,6 +25,19 @@ void dep_state_init(dep_state *st, int n, int nlabels, int root_label, void *mem
     st->stack = p; st->head = p + k; st->label = p + 2 * k;
     st->lc1 = p + 3 * k; st->lc2 = p + 4 * k; st->rc1 = p + 5 * k; st->rc2 = p + 6 * k;
     st->nl = p + 7 * k; st->nr = p + 8 * k;
+}
+
+void dep_state_copy(dep_state *dst, const dep_state *src, void *mem)
+{
+    memcpy(mem, src->lset, dep_state_size(src->n));
+    *dst = *src;
+    state_view(dst, src->n, mem);
+}
+
+void dep_state_init(dep_state *st, int n, int nlabels, int root_label, void *mem)
+{
+    size_t k = (size_t)n + 2;
+    state_view(st, n, mem);
     memset(mem, 0, dep_state_size(n));
     for (size_t i = 0; i < k; i++) st->head[i] = st->label[i] = -1;
     st->n = n;
@@ -268,4 +282,78 @@ void dep_parse(const ap_model *m, const dep_word *ws, dep_state *st, int32_t *sc
         dep_mask_invalid(st, scores, m->npad);
         dep_apply(st, ap_argmax(scores, m->npad));
     }
+}
+
+/* ------------------------------------------------------------ beam */
+
+typedef struct beam_cand { int item, a; int64_t score; } beam_cand;
+
+size_t dep_beam_size(int n, int K)
+{
+    size_t st = (dep_state_size(n) + 63) & ~(size_t)63;
+    return 2 * (size_t)K * (st + sizeof(dep_state) + sizeof(int64_t)) +
+           (size_t)K * sizeof(beam_cand) + 64;
+}
+
+/* Keeps the K best of the candidates offered so far in c[0..*nc), best first;
+ * a candidate that only ties the worst kept one is not taken (the earlier
+ * stays). */
+static void offer(beam_cand *c, int *nc, int K, int item, int a, int64_t score)
+{
+    int j = *nc;
+    if (j == K) {
+        if (score <= c[K - 1].score) return;
+        j = K - 1;
+    } else {
+        (*nc)++;
+    }
+    while (j > 0 && c[j - 1].score < score) { c[j] = c[j - 1]; j--; }
+    c[j] = (beam_cand){ item, a, score };
+}
+
+void dep_parse_beam(const ap_model *m, const dep_word *ws, dep_state *st, int32_t *scores,
+                    int K, void *mem)
+{
+    uint64_t f[DEP_MAXFEAT];
+    int n = st->n;
+    if (K < 1) K = 1;
+    if (K > DEP_MAXBEAM) K = DEP_MAXBEAM;
+    size_t ssz = (dep_state_size(n) + 63) & ~(size_t)63;
+    unsigned char *p = (unsigned char *)(((uintptr_t)mem + 63) & ~(uintptr_t)63);
+    unsigned char *smem[2][DEP_MAXBEAM];
+    for (int g = 0; g < 2; g++)
+        for (int k = 0; k < K; k++) { smem[g][k] = p; p += ssz; }
+    dep_state *cur = (dep_state *)p, *nxt = cur + K;
+    int64_t *csc = (int64_t *)(nxt + K), *nsc = csc + K;
+    beam_cand *c = (beam_cand *)(nsc + K);
+    int g = 0, ncur = 1;
+    dep_state_copy(&cur[0], st, smem[0][0]);
+    csc[0] = 0;
+    /* every item has made as many actions as the others, so all end together */
+    while (!dep_terminal(&cur[0])) {
+        int nc = 0;
+        for (int k = 0; k < ncur; k++) {
+            int a = dep_forced(&cur[k]);
+            if (a >= 0) { offer(c, &nc, K, k, a, csc[k]); continue; }
+            size_t nf = dep_features(&cur[k], ws, f);
+            memset(scores, 0, (size_t)m->npad * sizeof *scores);
+            ap_score(m, f, nf, scores);
+            dep_mask_invalid(&cur[k], scores, m->npad);
+            for (uint32_t x = 0; x < m->nclass; x++)
+                if (scores[x] != INT32_MIN) offer(c, &nc, K, k, (int)x, csc[k] + scores[x]);
+        }
+        for (int j = 0; j < nc; j++) {
+            dep_state_copy(&nxt[j], &cur[c[j].item], smem[!g][j]);
+            dep_apply(&nxt[j], c[j].a);
+            nsc[j] = c[j].score;
+        }
+        dep_state *ts = cur; cur = nxt; nxt = ts;
+        int64_t *tc = csc; csc = nsc; nsc = tc;
+        g = !g;
+        ncur = nc;
+    }
+    memcpy(st->head, cur[0].head, ((size_t)n + 1) * sizeof *st->head);
+    memcpy(st->label, cur[0].label, ((size_t)n + 1) * sizeof *st->label);
+    st->sp = cur[0].sp;
+    st->b = cur[0].b;
 }

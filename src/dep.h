@@ -51,4 +51,16 @@ int dep_costs(const dep_state *st, const int *ghead, const int *glabel, int *cos
 int dep_projectivize(int n, int *head);
 /* Greedy parse; st ends terminal with head/label filled. scores: nclass scratch. */
 void dep_parse(const ap_model *m, const dep_word *ws, dep_state *st, int32_t *scores);
+/* dst = a copy of src, over dst's memory mem (dep_state_size(src->n) bytes). */
+void dep_state_copy(dep_state *dst, const dep_state *src, void *mem);
+
+/* Beam search for the weights of a globally trained parser (train --beam):
+ * the K best action sequences by the sum of their actions' scores, ties to the
+ * earlier item and the lower action. st (initial) ends with head/label of the
+ * best sequence; scores: npad scratch; mem: dep_beam_size(st->n, K) bytes,
+ * 8-aligned. K = 1 makes the same parse as dep_parse. */
+enum { DEP_MAXBEAM = 64 };
+size_t dep_beam_size(int n, int K);
+void dep_parse_beam(const ap_model *m, const dep_word *ws, dep_state *st, int32_t *scores,
+                    int K, void *mem);
 #endif

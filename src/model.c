@@ -28,6 +28,7 @@ struct sr_model {
     const uint8_t *upos;
     ap_model tag, tag2, dep;
     int stacked;                     /* tag2 present */
+    int beam;                        /* the parser's beam (1: greedy) */
     feat_map tagdict;
     feat_map clsmap;                 /* owned: (xpos hash, upos) -> class + 1 */
     lemma_model lem;
@@ -179,6 +180,14 @@ sr_model *model_load(const char *path, sitrep_error *err)
     if (ap_open(&m->dep, sec[MSEC_DEPW].p, sec[MSEC_DEPW].len) ||
         m->dep.nclass != 1 + 2 * m->nlabels)
         return fail(m, err, path, sec[MSEC_DEPW].p - p, "parser weights");
+    m->beam = 1;
+    if (sec[MSEC_DEPBEAM].p) {
+        uint32_t k;
+        if (sec[MSEC_DEPBEAM].len != 4) return fail(m, err, path, sec[MSEC_DEPBEAM].p - p, "parser beam");
+        memcpy(&k, sec[MSEC_DEPBEAM].p, 4);
+        if (k < 1 || k > DEP_MAXBEAM) return fail(m, err, path, sec[MSEC_DEPBEAM].p - p, "parser beam");
+        m->beam = (int)k;
+    }
     if (slots(&m->tagdict, sec[MSEC_TAGDICT]) || slots(&m->lem.lex, sec[MSEC_LEX]) ||
         slots(&m->lem.exc, sec[MSEC_EXC]) || slots(&m->lem.idx, sec[MSEC_IDX]))
         return fail(m, err, path, SIZE_MAX, "lookup tables");
@@ -288,8 +297,9 @@ sitrep_status model_parse(const sr_model *m, sitrep_doc *doc, size_t s)
     sitrep_word *w = doc->words.v + se->word;
     dep_word *dw = arena_alloc(&doc->mem, (n + 1) * sizeof *dw);
     void *mem = arena_alloc(&doc->mem, dep_state_size((int)n));
+    void *bmem = m->beam > 1 ? arena_alloc(&doc->mem, dep_beam_size((int)n, m->beam)) : mem;
     int32_t *scores = arena_alloc(&doc->mem, m->dep.npad * sizeof *scores);
-    if (!dw || !mem || !scores) return SITREP_ERR_NOMEM;
+    if (!dw || !mem || !bmem || !scores) return SITREP_ERR_NOMEM;
     dw[0].w = 0;
     dw[0].t = dw[0].u = dw[0].a = 0;
     for (size_t i = 0; i < n; i++) {
@@ -312,7 +322,8 @@ sitrep_status model_parse(const sr_model *m, sitrep_doc *doc, size_t s)
     }
     dep_state st;
     dep_state_init(&st, (int)n, (int)m->nlabels, m->root_label, mem);
-    dep_parse(&m->dep, dw, &st, scores);
+    if (m->beam > 1) dep_parse_beam(&m->dep, dw, &st, scores, m->beam, bmem);
+    else dep_parse(&m->dep, dw, &st, scores);
     for (size_t i = 0; i < n; i++) {
         int h = st.head[i + 1], l = st.label[i + 1];
         if (h < 0 || l < 0) { h = 0; l = m->root_label; }

@@ -498,6 +498,180 @@ static double dep_dev(const ap_train *t, const tree *dv, size_t nd, int nl, int 
     return all ? 100.0 * lok / all : 0;
 }
 
+/* Global training of a beam parser (Zhang & Clark 2008; max-violation
+ * updates, Huang, Fayong & Guo 2012). Each sentence is decoded with a beam of
+ * K and the current weights; the gold sequence is the static oracle's (the
+ * first zero-cost action). Where the best item, not gold, leads the gold
+ * prefix by most, the weights move towards the gold prefix and away from that
+ * item's: the model learns to rank whole sequences, which is what a beam
+ * decodes, where greedy training ranks actions. */
+typedef struct bitem { dep_state st; void *mem; int64_t score; int *hist; int gold; } bitem;
+typedef struct beam_ws {
+    int K, nc;
+    bitem *a, *b;                 /* current items, next items: K each */
+    struct { int item, a; int64_t score; } *c;   /* the K best candidates */
+    int *ghist, *vhist;           /* gold sequence, most violating prefix */
+    int32_t *mask;                /* nc scratch for dep_mask_invalid */
+    void *gmem;                   /* the gold state */
+} beam_ws;
+
+static void beam_ws_free(beam_ws *w)
+{
+    for (int k = 0; w->a && k < w->K; k++) { free(w->a[k].mem); free(w->a[k].hist); }
+    for (int k = 0; w->b && k < w->K; k++) { free(w->b[k].mem); free(w->b[k].hist); }
+    free(w->a); free(w->b); free(w->c); free(w->ghist); free(w->vhist); free(w->mask);
+    free(w->gmem);
+}
+
+static int beam_ws_init(beam_ws *w, int K, int nc, int maxn)
+{
+    memset(w, 0, sizeof *w);
+    w->K = K;
+    w->nc = nc;
+    size_t hl = (size_t)(2 * maxn + 4) * sizeof(int), sz = dep_state_size(maxn);
+    w->a = calloc((size_t)K, sizeof *w->a);
+    w->b = calloc((size_t)K, sizeof *w->b);
+    w->c = malloc((size_t)K * sizeof *w->c);
+    w->ghist = malloc(hl);
+    w->vhist = malloc(hl);
+    w->mask = malloc((size_t)(nc + 16) * sizeof *w->mask);
+    w->gmem = malloc(sz);
+    if (!w->a || !w->b || !w->c || !w->ghist || !w->vhist || !w->mask || !w->gmem) return -1;
+    for (int k = 0; k < K; k++)
+        if (!(w->a[k].mem = malloc(sz)) || !(w->b[k].mem = malloc(sz)) ||
+            !(w->a[k].hist = malloc(hl)) || !(w->b[k].hist = malloc(hl))) return -1;
+    return 0;
+}
+
+/* One step of the beam: expands the na items of w->a into w->b (then swapped)
+ * and returns their count. ghist (training): marks the items still on the
+ * gold sequence. Ties go to the earlier item and the lower action, as in
+ * dep_parse_beam. */
+static int beam_step(const ap_train *t, int avg, const tree *x, beam_ws *w, int na, int step)
+{
+    uint64_t f[DEP_MAXFEAT];
+    int64_t sc[512];
+    int K = w->K, nc = 0;
+    for (int k = 0; k < na; k++) {
+        const dep_state *st = &w->a[k].st;
+        int fa = dep_forced(st), from = fa, to = fa;
+        if (fa < 0) {
+            size_t nf = dep_features(st, x->w, f);
+            memset(sc, 0, (size_t)w->nc * sizeof *sc);
+            ap_train_score(t, f, nf, sc, avg);
+            memset(w->mask, 0, (size_t)w->nc * sizeof *w->mask);
+            dep_mask_invalid(st, w->mask, (uint32_t)w->nc);
+            from = 0;
+            to = w->nc - 1;
+        }
+        for (int a = from; a <= to; a++) {
+            if (fa < 0 && w->mask[a] == INT32_MIN) continue;
+            int64_t score = w->a[k].score + (fa < 0 ? sc[a] : 0);
+            int j = nc;
+            if (j == K) {
+                if (score <= w->c[K - 1].score) continue;
+                j = K - 1;
+            } else {
+                nc++;
+            }
+            while (j > 0 && w->c[j - 1].score < score) { w->c[j] = w->c[j - 1]; j--; }
+            w->c[j].item = k; w->c[j].a = a; w->c[j].score = score;
+        }
+    }
+    for (int j = 0; j < nc; j++) {
+        const bitem *from = &w->a[w->c[j].item];
+        bitem *to = &w->b[j];
+        dep_state_copy(&to->st, &from->st, to->mem);
+        dep_apply(&to->st, w->c[j].a);
+        memcpy(to->hist, from->hist, (size_t)step * sizeof *to->hist);
+        to->hist[step] = w->c[j].a;
+        to->score = w->c[j].score;
+        to->gold = from->gold && w->c[j].a == w->ghist[step];
+    }
+    bitem *tmp = w->a; w->a = w->b; w->b = tmp;
+    return nc;
+}
+
+/* Adds step to the features of each scored (not forced) action of hist. */
+static void replay_add(ap_train *t, const tree *x, int nl, int root, void *mem, const int *hist,
+                       int n, int step)
+{
+    uint64_t f[DEP_MAXFEAT];
+    dep_state st;
+    dep_state_init(&st, x->n, nl, root, mem);
+    for (int i = 0; i < n; i++) {
+        if (dep_forced(&st) < 0) {
+            size_t nf = dep_features(&st, x->w, f);
+            ap_train_add(t, f, nf, hist[i], step);
+        }
+        dep_apply(&st, hist[i]);
+    }
+}
+
+/* Trains on one sentence; returns 1 when the weights were updated. */
+static int beam_train_sent(ap_train *t, const tree *x, int nl, int root, beam_ws *w)
+{
+    uint64_t f[DEP_MAXFEAT];
+    int64_t sc[512];
+    int cost[512];
+    dep_state gs;
+    int ng = 0;
+    dep_state_init(&gs, x->n, nl, root, w->gmem);
+    while (!dep_terminal(&gs)) {                  /* the gold sequence */
+        int mc = dep_costs(&gs, x->gh, x->gl, cost), a = 0;
+        while (cost[a] != mc) a++;
+        w->ghist[ng++] = a;
+        dep_apply(&gs, a);
+    }
+    dep_state_init(&gs, x->n, nl, root, w->gmem);
+    dep_state_init(&w->a[0].st, x->n, nl, root, w->a[0].mem);
+    w->a[0].score = 0;
+    w->a[0].gold = 1;
+    int na = 1, step = 0, vstep = 0;
+    int64_t gscore = 0, worst = 0;
+    while (!dep_terminal(&w->a[0].st)) {
+        na = beam_step(t, 0, x, w, na, step);
+        if (dep_forced(&gs) < 0) {               /* the gold prefix's score */
+            size_t nf = dep_features(&gs, x->w, f);
+            memset(sc, 0, (size_t)w->nc * sizeof *sc);
+            ap_train_score(t, f, nf, sc, 0);
+            gscore += sc[w->ghist[step]];
+        }
+        dep_apply(&gs, w->ghist[step]);
+        step++;
+        if (!w->a[0].gold && w->a[0].score - gscore >= worst) {
+            worst = w->a[0].score - gscore;
+            vstep = step;
+            memcpy(w->vhist, w->a[0].hist, (size_t)step * sizeof *w->vhist);
+        }
+    }
+    if (!vstep) return 0;
+    replay_add(t, x, nl, root, w->gmem, w->ghist, vstep, 1);
+    replay_add(t, x, nl, root, w->gmem, w->vhist, vstep, -1);
+    return 1;
+}
+
+/* Dev UAS/LAS decoding with a beam of K and the averaged weights. */
+static double dep_dev_beam(const ap_train *t, const tree *dv, size_t nd, int nl, int root,
+                           beam_ws *w, double *uas)
+{
+    size_t ok = 0, lok = 0, all = 0;
+    for (size_t s = 0; s < nd; s++) {
+        const tree *x = &dv[s];
+        dep_state_init(&w->a[0].st, x->n, nl, root, w->a[0].mem);
+        w->a[0].score = 0;
+        w->a[0].gold = 0;
+        int na = 1, step = 0;
+        while (!dep_terminal(&w->a[0].st)) na = beam_step(t, 1, x, w, na, step++);
+        for (int i = 1; i <= x->n; i++) {
+            all++;
+            if (w->a[0].st.head[i] == x->gh[i]) { ok++; lok += w->a[0].st.label[i] == x->gl[i]; }
+        }
+    }
+    *uas = all ? 100.0 * ok / all : 0;
+    return all ? 100.0 * lok / all : 0;
+}
+
 static void *dep_job(void *arg)
 {
     job *j = arg;
@@ -551,7 +725,25 @@ static void *dep_job(void *arg)
     }
     if (ap_train_freeze(&t, 2)) goto out;   /* features seen twice: halves the memory */
     say(o, "parser: %zu features kept of %zu", t.nrows, t.idx.n);
-    for (int ep = 1; ep <= o->epochs; ep++) {
+    if (o->beam > 1) {
+        beam_ws w;
+        if (beam_ws_init(&w, o->beam, nc, maxn)) { beam_ws_free(&w); goto out; }
+        for (int ep = 1; ep <= o->epochs; ep++) {
+            shuffle(ord, nt, &r);
+            size_t ups = 0;
+            for (size_t k = 0; k < nt; k++) {
+                ups += (size_t)beam_train_sent(&t, &tr[ord[k]], nl, j->root_label, &w);
+                ap_train_tick(&t);
+            }
+            double uas = 0, las = nd ? dep_dev_beam(&t, dv, nd, nl, j->root_label, &w, &uas) : 0;
+            say(o, "parser epoch %d (beam %d): %.2f%% of the sentences updated, dev UAS %.2f LAS %.2f (%s tags) (%.0f s)",
+                ep, o->beam, 100.0 * ups / (nt ? nt : 1), uas, las, j->devtags ? "fold-0" : "gold",
+                now() - t0);
+            if (keep_best(j, &t, nd ? las : ep, ep)) { beam_ws_free(&w); goto out; }
+        }
+        beam_ws_free(&w);
+    }
+    for (int ep = 1; o->beam <= 1 && ep <= o->epochs; ep++) {
         shuffle(ord, nt, &r);
         size_t steps = 0, errs = 0;
         for (size_t k = 0; k < nt; k++) {
@@ -582,8 +774,9 @@ static void *dep_job(void *arg)
         if (keep_best(j, &t, nd ? las : ep, ep)) goto out;
     }
     snprintf(j->summary, sizeof j->summary,
-             "parser: best epoch %d, dev LAS %.2f (%s tags), %zu features, %zu weights",
-             j->best_epoch, j->best_score, j->devtags ? "fold-0 tagger" : "gold", j->nfeat, j->nnz);
+             "parser: best epoch %d, dev LAS %.2f (%s tags, beam %d), %zu features, %zu weights",
+             j->best_epoch, j->best_score, j->devtags ? "fold-0 tagger" : "gold",
+             o->beam > 1 ? o->beam : 1, j->nfeat, j->nnz);
     say(o, "parser: %.0f s", now() - t0);
     j->status = 0;
 out:
@@ -783,9 +976,9 @@ sitrep_status train_run(const train_options *o, sitrep_error *err)
     meta = malloc(4096);
     if (!meta) goto nomem;
     ml = (size_t)snprintf(meta, 4096,
-        "command %s\nsentences %zu\nwords %zu\nnonprojective %d\njackknife_folds %d\n%s\n%s\n",
-        o->command ? o->command : "", tr.nsent, tr.nword, dj.nonproj, o->folds, tj.summary,
-        dj.summary);
+        "command %s\nsentences %zu\nwords %zu\nnonprojective %d\njackknife_folds %d\nbeam %d\n%s\n%s\n",
+        o->command ? o->command : "", tr.nsent, tr.nword, dj.nonproj, o->folds,
+        o->beam > 1 ? o->beam : 1, tj.summary, dj.summary);
     if (ml >= 4096) ml = 4095;
     static const char empty_pool[1] = "";
     model_section sec[] = {
@@ -801,11 +994,15 @@ sitrep_status train_run(const train_options *o, sitrep_error *err)
         { MSEC_EXC, lb.exc.slot, (lb.exc.mask + 1) * sizeof(feat_slot) },
         { MSEC_IDX, lb.idx.slot, (lb.idx.mask + 1) * sizeof(feat_slot) },
         { MSEC_CLSFEATS, clsf, cls.n * 4 },
-        { MSEC_TAGW2, tj.best2, tj.best2_len },
+        { 0, NULL, 0 }, { 0, NULL, 0 },          /* the optional sections, below */
     };
+    int nsec = (int)(sizeof sec / sizeof *sec) - 2;
+    uint32_t beam = (uint32_t)o->beam;
+    if (tj.best2) sec[nsec++] = (model_section){ MSEC_TAGW2, tj.best2, tj.best2_len };
+    if (beam > 1) sec[nsec++] = (model_section){ MSEC_DEPBEAM, &beam, sizeof beam };
     /* the lemma table's vote counts are not needed at run time */
     for (uint64_t i = 0; i <= lb.lex.mask; i++) lb.lex.slot[i].aux = 0;
-    st = model_write(o->out, sec, (int)(sizeof sec / sizeof *sec) - !tj.best2, err);
+    st = model_write(o->out, sec, nsec, err);
     if (!st) say(o, "wrote %s (%.0f s in all)", o->out, now() - t0);
     goto done;
 nomem:

@@ -26,6 +26,7 @@ enum {
     MSEC_IDX,         /* feat_slot[]: WordNet index */
     MSEC_CLSFEATS,    /* u32[nclass]: pool offset of each class's FEATS */
     MSEC_TAGW2,       /* optional ap section: stacked second tagger pass */
+    MSEC_DEPBEAM,     /* optional u32: the parser's beam (absent: 1, greedy) */
     MSEC_COUNT
 };
 
@@ -40,6 +41,8 @@ typedef struct train_options {
     int jk_epochs;             /* epochs of each jackknife tagger */
     int stack;                 /* train the stacked second tagger pass (needs folds) */
     int prune;                 /* drop weights below this (int16 units; 0 keeps all) */
+    int beam;                  /* parser: 1 greedy (dynamic oracle), K > 1 a beam of K
+                                  trained globally (max-violation); the model records K */
     uint64_t seed;
     int threads;               /* 1 or 2: tagger and parser in parallel */
     const char *wordnet;       /* WordNet dict dir; NULL = /usr/share/wordnet */

@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 
+#include "ap.h"
 #include "dep.h"
 #include "test.h"
 
@@ -126,6 +127,173 @@ static void projectivize_lifts(void)
     for (int i = 1; i <= 9; i++) CHECK_INT(h[i], head[i]);
 }
 
+/* ------------------------------------------------------------ beam */
+
+static uint64_t rnd_state = 88172645463325252ULL;
+static uint64_t rnd(void)
+{
+    rnd_state ^= rnd_state << 13;
+    rnd_state ^= rnd_state >> 7;
+    rnd_state ^= rnd_state << 17;
+    return rnd_state;
+}
+
+static void random_words(dep_word *ws, int n)
+{
+    memset(&ws[0], 0, sizeof ws[0]);
+    for (int i = 1; i <= n; i++) {
+        ws[i].w = 100 + rnd() % 6;
+        ws[i].t = (uint32_t)(rnd() % 4);
+        ws[i].u = ws[i].t;
+        ws[i].a = (uint32_t)(rnd() % 3);
+    }
+}
+
+/* A model with random weights on the features of random parses over nl
+ * labels (root = 0): section in *sec (free it), view in *m. */
+static int random_model(int nl, ap_model *m, void **sec)
+{
+    ap_train t;
+    uint64_t f[DEP_MAXFEAT];
+    dep_word ws[13];
+    int nc = 1 + 2 * nl;
+    void *mem = malloc(dep_state_size(12));
+    if (ap_train_init(&t, nc)) return -1;
+    for (int pass = 0; pass < 2; pass++) {
+        rnd_state = 99;
+        for (int s = 0; s < 300; s++) {
+            int n = 1 + (int)(rnd() % 12);
+            dep_state st;
+            random_words(ws, n);
+            dep_state_init(&st, n, nl, 0, mem);
+            while (!dep_terminal(&st)) {
+                size_t k = dep_features(&st, ws, f);
+                if (pass == 0) ap_train_count(&t, f, k);
+                else ap_train_update(&t, f, k, (int)(rnd() % (uint64_t)nc), (int)(rnd() % (uint64_t)nc));
+                ap_train_tick(&t);
+                int a;
+                do a = (int)(rnd() % (uint64_t)nc); while (!dep_valid(&st, a));
+                dep_apply(&st, a);
+            }
+        }
+        if (pass == 0) ap_train_freeze(&t, 1);
+    }
+    size_t len;
+    *sec = ap_train_write(&t, &len, NULL, NULL);
+    ap_train_free(&t);
+    free(mem);
+    return *sec && ap_open(m, *sec, len) == 0 ? 0 : -1;
+}
+
+/* A beam of one makes dep_parse's parse, and any beam gives a whole tree
+ * with one word on the root. */
+static void beam_of_one_is_greedy(void)
+{
+    ap_model m;
+    void *sec = NULL;
+    CHECK(random_model(L, &m, &sec) == 0);
+    if (!sec) return;
+    int32_t scores[64];
+    dep_word ws[13];
+    void *mem = malloc(dep_state_size(12)), *bmem = malloc(dep_beam_size(12, 8));
+    int same = 0, trees = 0;
+    rnd_state = 7;
+    for (int s = 0; s < 200; s++) {
+        int n = 1 + (int)(rnd() % 12), h1[13], l1[13];
+        dep_state st;
+        random_words(ws, n);
+        dep_state_init(&st, n, L, ROOT, mem);
+        dep_parse(&m, ws, &st, scores);
+        memcpy(h1, st.head, sizeof(int) * (size_t)(n + 1));
+        memcpy(l1, st.label, sizeof(int) * (size_t)(n + 1));
+        dep_state_init(&st, n, L, ROOT, mem);
+        dep_parse_beam(&m, ws, &st, scores, 1, bmem);
+        same += !memcmp(h1 + 1, st.head + 1, sizeof(int) * (size_t)n) &&
+                !memcmp(l1 + 1, st.label + 1, sizeof(int) * (size_t)n);
+        dep_state_init(&st, n, L, ROOT, mem);
+        dep_parse_beam(&m, ws, &st, scores, 8, bmem);
+        int roots = 0, ok = 1;
+        for (int i = 1; i <= n; i++) {
+            ok &= st.head[i] >= 0 && st.head[i] <= n && st.label[i] >= 0;
+            roots += st.head[i] == 0;
+            ok &= (st.head[i] == 0) == (st.label[i] == ROOT);
+        }
+        trees += ok && roots == 1;
+    }
+    CHECK_INT(same, 200);
+    CHECK_INT(trees, 200);
+    free(mem);
+    free(bmem);
+    ap_close(&m);
+    free(sec);
+}
+
+/* Every action sequence of a short sentence, by brute force: the best total
+ * score, and the best score of the sequences that give tree (h, l). */
+static void best_sequences(const ap_model *m, const dep_word *ws, const dep_state *st,
+                           int64_t score, int64_t *best, const int *h, const int *l,
+                           int64_t *best_tree)
+{
+    if (dep_terminal(st)) {
+        if (score > *best) *best = score;
+        int same = 1;
+        for (int i = 1; i <= st->n; i++) same &= st->head[i] == h[i] && st->label[i] == l[i];
+        if (same && score > *best_tree) *best_tree = score;
+        return;
+    }
+    int32_t sc[64];
+    uint64_t f[DEP_MAXFEAT];
+    int forced = dep_forced(st);
+    memset(sc, 0, sizeof sc);
+    if (forced < 0) {
+        size_t nf = dep_features(st, ws, f);
+        ap_score(m, f, nf, sc);
+    }
+    void *mem = malloc(dep_state_size(st->n));
+    for (int a = 0; a < (int)m->nclass; a++) {
+        if (!dep_valid(st, a)) continue;
+        dep_state nx;
+        dep_state_copy(&nx, st, mem);
+        dep_apply(&nx, a);
+        best_sequences(m, ws, &nx, score + (forced < 0 ? sc[a] : 0), best, h, l, best_tree);
+    }
+    free(mem);
+}
+
+/* With room for every prefix, the beam finds the best sequence. */
+static void wide_beam_is_exact(void)
+{
+    enum { L2 = 2 };
+    ap_model m;
+    void *sec = NULL;
+    CHECK(random_model(L2, &m, &sec) == 0);
+    if (!sec) return;
+    int32_t scores[64];
+    dep_word ws[5];
+    void *mem = malloc(dep_state_size(4)), *bmem = malloc(dep_beam_size(4, DEP_MAXBEAM));
+    int exact = 0;
+    rnd_state = 11;
+    for (int s = 0; s < 100; s++) {
+        int n = 1 + (int)(rnd() % 4);
+        dep_state st;
+        random_words(ws, n);
+        dep_state_init(&st, n, L2, 0, mem);
+        dep_parse_beam(&m, ws, &st, scores, DEP_MAXBEAM, bmem);
+        int h[5], l[5];
+        memcpy(h, st.head, sizeof(int) * (size_t)(n + 1));
+        memcpy(l, st.label, sizeof(int) * (size_t)(n + 1));
+        dep_state_init(&st, n, L2, 0, mem);
+        int64_t best = INT64_MIN, best_tree = INT64_MIN;
+        best_sequences(&m, ws, &st, 0, &best, h, l, &best_tree);
+        exact += best == best_tree;
+    }
+    CHECK_INT(exact, 100);
+    free(mem);
+    free(bmem);
+    ap_close(&m);
+    free(sec);
+}
+
 int main(void)
 {
     RUN(static_oracle_reaches_gold);
@@ -133,5 +301,7 @@ int main(void)
     RUN(mask_agrees_with_valid);
     RUN(dynamic_oracle_costs);
     RUN(projectivize_lifts);
+    RUN(beam_of_one_is_greedy);
+    RUN(wide_beam_is_exact);
     return TEST_EXIT();
 }

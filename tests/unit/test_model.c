@@ -107,6 +107,81 @@ static void train_load_tag_parse(void)
     unlink(path2);
 }
 
+/* train --beam: the model keeps its beam, parses with it, memorizes its data
+ * as the greedy one does, is deterministic; a bad beam value is refused. */
+static void train_beam(void)
+{
+    if (access("/usr/share/wordnet/index.noun", R_OK) != 0) SKIP("WordNet absent");
+    char path[] = "/tmp/sitrep-test-model-XXXXXX", path2[] = "/tmp/sitrep-test-model-XXXXXX";
+    int fd = mkstemp(path);
+    close(fd);
+    fd = mkstemp(path2);
+    close(fd);
+    const char *train[] = { fixture };
+    train_options o;
+    memset(&o, 0, sizeof o);
+    o.train = train;
+    o.ntrain = 1;
+    o.dev = fixture;
+    o.out = path;
+    o.epochs = 8;
+    o.seed = 3;
+    o.threads = 1;
+    o.beam = 4;
+    sitrep_error err;
+    sitrep_error_clear(&err);
+    CHECK_INT(train_run(&o, &err), SITREP_OK);
+    o.out = path2;
+    CHECK_INT(train_run(&o, &err), SITREP_OK);
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "cmp -s %s %s", path, path2);
+    CHECK(system(cmd) == 0);
+    sr_model *m = model_load(path, &err);
+    CHECK(m != NULL);
+    conllu_reader *r = conllu_open(fixture, 0, &err);
+    sitrep_doc *d = sitrep_doc_new();
+    CHECK(r && d && conllu_next(r, d, &err) == 1);
+    size_t right = 0, all = 0;
+    for (size_t s = 0; m && s < d->sentences.n; s++) {
+        const sitrep_sentence *se = &d->sentences.v[s];
+        int gh[64];
+        for (size_t i = 0; i < se->nwords && i < 64; i++) {
+            gh[i] = d->words.v[se->word + i].head;
+            d->words.v[se->word + i].head = -1;
+        }
+        CHECK_INT(model_tag(m, d, s), SITREP_OK);
+        CHECK_INT(model_parse(m, d, s), SITREP_OK);
+        CHECK(is_tree(d, s));
+        for (size_t i = 0; i < se->nwords && i < 64; i++, all++)
+            right += d->words.v[se->word + i].head == gh[i];
+    }
+    CHECK(right * 10 >= all * 9);
+    sitrep_doc_free(d);
+    conllu_close(r);
+    model_free(m);
+    /* the beam section says 0: refused */
+    FILE *f = fopen(path, "r+b");
+    uint32_t nsec = 0, id, bad = 0;
+    uint64_t ol[2];
+    int found = 0;
+    CHECK(f && fseek(f, 12, SEEK_SET) == 0 && fread(&nsec, 4, 1, f) == 1);
+    for (uint32_t i = 0; f && i < nsec; i++) {
+        fseek(f, 16 + 24 * (long)i, SEEK_SET);
+        if (fread(&id, 4, 1, f) != 1 || fseek(f, 4, SEEK_CUR) || fread(ol, 8, 2, f) != 2) break;
+        if (id != MSEC_DEPBEAM) continue;
+        found = 1;
+        CHECK_INT(ol[1], 4);
+        fseek(f, (long)ol[0], SEEK_SET);
+        CHECK(fwrite(&bad, 4, 1, f) == 1);
+    }
+    if (f) fclose(f);
+    CHECK(found);
+    CHECK(model_load(path, &err) == NULL);
+    CHECK_INT(err.status, SITREP_ERR_MODEL);
+    unlink(path);
+    unlink(path2);
+}
+
 static void refuses_bad_files(void)
 {
     sitrep_error err;
@@ -173,6 +248,7 @@ static void shipped_model_on_a_sentence(void)
 int main(void)
 {
     RUN(train_load_tag_parse);
+    RUN(train_beam);
     RUN(refuses_bad_files);
     RUN(shipped_model_on_a_sentence);
     return TEST_EXIT();
