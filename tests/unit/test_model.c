@@ -30,6 +30,20 @@ static int is_tree(const sitrep_doc *d, size_t s)
     return roots == 1;
 }
 
+/* Options that train on the fixture alone: 8 epochs, gold tags, one thread. */
+static void tiny_options(train_options *o, const char **train, const char *out)
+{
+    memset(o, 0, sizeof *o);
+    train[0] = fixture;
+    o->train = train;
+    o->ntrain = 1;
+    o->dev = fixture;
+    o->out = out;
+    o->epochs = 8;
+    o->seed = 3;
+    o->threads = 1;
+}
+
 static void train_load_tag_parse(void)
 {
     if (access("/usr/share/wordnet/index.noun", R_OK) != 0) SKIP("WordNet absent");
@@ -37,16 +51,9 @@ static void train_load_tag_parse(void)
     int fd = mkstemp(path);
     CHECK(fd >= 0);
     close(fd);
-    const char *train[] = { fixture };
+    const char *train[1];
     train_options o;
-    memset(&o, 0, sizeof o);
-    o.train = train;
-    o.ntrain = 1;
-    o.dev = fixture;
-    o.out = path;
-    o.epochs = 8;
-    o.seed = 3;
-    o.threads = 1;
+    tiny_options(&o, train, path);
     sitrep_error err;
     sitrep_error_clear(&err);
     CHECK_INT(train_run(&o, &err), SITREP_OK);
@@ -117,16 +124,9 @@ static void train_beam(void)
     close(fd);
     fd = mkstemp(path2);
     close(fd);
-    const char *train[] = { fixture };
+    const char *train[1];
     train_options o;
-    memset(&o, 0, sizeof o);
-    o.train = train;
-    o.ntrain = 1;
-    o.dev = fixture;
-    o.out = path;
-    o.epochs = 8;
-    o.seed = 3;
-    o.threads = 1;
+    tiny_options(&o, train, path);
     o.beam = 4;
     sitrep_error err;
     sitrep_error_clear(&err);
