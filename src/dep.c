@@ -286,29 +286,11 @@ void dep_parse(const ap_model *m, const dep_word *ws, dep_state *st, int32_t *sc
 
 /* ------------------------------------------------------------ beam */
 
-typedef struct beam_cand { int item, a; int64_t score; } beam_cand;
-
 size_t dep_beam_size(int n, int K)
 {
     size_t st = (dep_state_size(n) + 63) & ~(size_t)63;
     return 2 * (size_t)K * (st + sizeof(dep_state) + sizeof(int64_t)) +
-           (size_t)K * sizeof(beam_cand) + 64;
-}
-
-/* Keeps the K best of the candidates offered so far in c[0..*nc), best first;
- * a candidate that only ties the worst kept one is not taken (the earlier
- * stays). */
-static void offer(beam_cand *c, int *nc, int K, int item, int a, int64_t score)
-{
-    int j = *nc;
-    if (j == K) {
-        if (score <= c[K - 1].score) return;
-        j = K - 1;
-    } else {
-        (*nc)++;
-    }
-    while (j > 0 && c[j - 1].score < score) { c[j] = c[j - 1]; j--; }
-    c[j] = (beam_cand){ item, a, score };
+           (size_t)K * sizeof(dep_cand) + 64;
 }
 
 void dep_parse_beam(const ap_model *m, const dep_word *ws, dep_state *st, int32_t *scores,
@@ -325,7 +307,7 @@ void dep_parse_beam(const ap_model *m, const dep_word *ws, dep_state *st, int32_
         for (int k = 0; k < K; k++) { smem[g][k] = p; p += ssz; }
     dep_state *cur = (dep_state *)p, *nxt = cur + K;
     int64_t *csc = (int64_t *)(nxt + K), *nsc = csc + K;
-    beam_cand *c = (beam_cand *)(nsc + K);
+    dep_cand *c = (dep_cand *)(nsc + K);
     int g = 0, ncur = 1;
     dep_state_copy(&cur[0], st, smem[0][0]);
     csc[0] = 0;
@@ -334,13 +316,13 @@ void dep_parse_beam(const ap_model *m, const dep_word *ws, dep_state *st, int32_
         int nc = 0;
         for (int k = 0; k < ncur; k++) {
             int a = dep_forced(&cur[k]);
-            if (a >= 0) { offer(c, &nc, K, k, a, csc[k]); continue; }
+            if (a >= 0) { dep_beam_offer(c, &nc, K, k, a, csc[k]); continue; }
             size_t nf = dep_features(&cur[k], ws, f);
             memset(scores, 0, (size_t)m->npad * sizeof *scores);
             ap_score(m, f, nf, scores);
             dep_mask_invalid(&cur[k], scores, m->npad);
             for (uint32_t x = 0; x < m->nclass; x++)
-                if (scores[x] != INT32_MIN) offer(c, &nc, K, k, (int)x, csc[k] + scores[x]);
+                if (scores[x] != INT32_MIN) dep_beam_offer(c, &nc, K, k, (int)x, csc[k] + scores[x]);
         }
         for (int j = 0; j < nc; j++) {
             dep_state_copy(&nxt[j], &cur[c[j].item], smem[!g][j]);

@@ -61,6 +61,23 @@ void dep_state_copy(dep_state *dst, const dep_state *src, void *mem);
  * 8-aligned. K = 1 makes the same parse as dep_parse. */
 enum { DEP_MAXBEAM = 64 };
 size_t dep_beam_size(int n, int K);
+/* A beam's candidate: item `item` extended by action a, with its total score. */
+typedef struct dep_cand { int item, a; int64_t score; } dep_cand;
+/* Keeps the K best candidates offered so far in c[0..*nc), best first; one that
+ * only ties the worst kept is not taken (the earlier offer stays). Offered in
+ * item then action order, ties thus go to the earlier item and lower action. */
+static inline void dep_beam_offer(dep_cand *c, int *nc, int K, int item, int a, int64_t score)
+{
+    int j = *nc;
+    if (j == K) {
+        if (score <= c[K - 1].score) return;
+        j = K - 1;
+    } else {
+        (*nc)++;
+    }
+    while (j > 0 && c[j - 1].score < score) { c[j] = c[j - 1]; j--; }
+    c[j] = (dep_cand){ item, a, score };
+}
 void dep_parse_beam(const ap_model *m, const dep_word *ws, dep_state *st, int32_t *scores,
                     int K, void *mem);
 #endif

@@ -509,7 +509,7 @@ typedef struct bitem { dep_state st; void *mem; int64_t score; int *hist; int go
 typedef struct beam_ws {
     int K, nc;
     bitem *a, *b;                 /* current items, next items: K each */
-    struct { int item, a; int64_t score; } *c;   /* the K best candidates */
+    dep_cand *c;                  /* the K best candidates */
     int *ghist, *vhist;           /* gold sequence, most violating prefix */
     int32_t *mask;                /* nc scratch for dep_mask_invalid */
     void *gmem;                   /* the gold state */
@@ -544,9 +544,8 @@ static int beam_ws_init(beam_ws *w, int K, int nc, int maxn)
 }
 
 /* One step of the beam: expands the na items of w->a into w->b (then swapped)
- * and returns their count. ghist (training): marks the items still on the
- * gold sequence. Ties go to the earlier item and the lower action, as in
- * dep_parse_beam. */
+ * and returns their count. With w->ghist (training), marks the items still on the
+ * gold sequence. Candidates are kept by dep_beam_offer, as in dep_parse_beam. */
 static int beam_step(const ap_train *t, int avg, const tree *x, beam_ws *w, int na, int step)
 {
     uint64_t f[DEP_MAXFEAT];
@@ -564,19 +563,9 @@ static int beam_step(const ap_train *t, int avg, const tree *x, beam_ws *w, int 
             from = 0;
             to = w->nc - 1;
         }
-        for (int a = from; a <= to; a++) {
-            if (fa < 0 && w->mask[a] == INT32_MIN) continue;
-            int64_t score = w->a[k].score + (fa < 0 ? sc[a] : 0);
-            int j = nc;
-            if (j == K) {
-                if (score <= w->c[K - 1].score) continue;
-                j = K - 1;
-            } else {
-                nc++;
-            }
-            while (j > 0 && w->c[j - 1].score < score) { w->c[j] = w->c[j - 1]; j--; }
-            w->c[j].item = k; w->c[j].a = a; w->c[j].score = score;
-        }
+        for (int a = from; a <= to; a++)
+            if (fa >= 0 || w->mask[a] != INT32_MIN)
+                dep_beam_offer(w->c, &nc, K, k, a, w->a[k].score + (fa < 0 ? sc[a] : 0));
     }
     for (int j = 0; j < nc; j++) {
         const bitem *from = &w->a[w->c[j].item];
