@@ -422,3 +422,14 @@ int actors_in_text_order(const sitrep_doc *d)
             return 0;
     return 1;
 }
+
+size_t actors_starting_from(const sitrep_doc *d, uint64_t byte)
+{
+    size_t lo = 0, hi = d->actors.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->actors.v[mid].start < byte) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}

@@ -20,4 +20,7 @@ sitrep_status actor_run(const dict_set *d, sitrep_doc *doc, int32_t yyyymmdd);
  * scanning them all, and fall back to the scan when a caller's edits broke the
  * order. */
 int actors_in_text_order(const sitrep_doc *doc);
+/* With the actors in text order: the index of the first mention that starts at
+ * or after byte (doc->actors.n when none does). */
+size_t actors_starting_from(const sitrep_doc *doc, uint64_t byte);
 #endif

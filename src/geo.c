@@ -740,13 +740,7 @@ static int in_person_or_org(const sitrep_doc *doc, const mention *x, int sorted)
     size_t from = 0, to = doc->actors.n;
     if (sorted) {
         /* actors in text order: the ones of x's sentence, starting before it */
-        size_t lo = 0, hi = doc->actors.n;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (doc->actors.v[mid].start <= s0) lo = mid + 1;
-            else hi = mid;
-        }
-        to = lo;
+        to = actors_starting_from(doc, (uint64_t)s0 + 1);
         from = to;
         while (from > 0 && doc->actors.v[from - 1].sentence >= x->sent) from--;
     }

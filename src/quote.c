@@ -1091,16 +1091,8 @@ static const sitrep_actor *actor_over(const qctx *c, uint32_t s, uint32_t e)
 {
     const sitrep_actor *best = NULL, *v = c->d->actors.v;
     size_t lo = 0, hi = c->d->actors.n;
-    if (c->actors_sorted) {
-        /* only mentions starting in [s - longest, e) can overlap [s, e) */
-        uint32_t from = s > c->actor_maxlen ? s - c->actor_maxlen : 0;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (v[mid].start < from) lo = mid + 1;
-            else hi = mid;
-        }
-        hi = c->d->actors.n;
-    }
+    if (c->actors_sorted)   /* only mentions starting in [s - longest, e) can overlap [s, e) */
+        lo = actors_starting_from(c->d, s > c->actor_maxlen ? s - c->actor_maxlen : 0);
     for (size_t i = lo; i < hi; i++) {
         const sitrep_actor *a = &v[i];
         if (c->actors_sorted && a->start >= e) break;
