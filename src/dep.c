@@ -268,19 +268,37 @@ int dep_projectivize(int n, int *head)
     }
 }
 
-void dep_parse(const ap_model *m, const dep_word *ws, dep_state *st, int32_t *scores)
+enum { MAXPAD = 512 };
+
+/* The perceptron's scores of st's actions in scores (masked), and with a second
+ * scorer its sums in out (NULL out: none). */
+static void score_state(const ap_model *m, const dep_word *ws, const dep_state *st,
+                        int32_t *scores, const dep_scorer *sc, int norm, int64_t *out)
 {
     uint64_t f[DEP_MAXFEAT];
+    size_t nf = dep_features(st, ws, f);
+    memset(scores, 0, (size_t)m->npad * sizeof *scores);
+    ap_score(m, f, nf, scores);
+    dep_mask_invalid(st, scores, m->npad);
+    if (out) sc->score(sc->ctx, st, scores, m->npad, norm, out);
+}
+
+void dep_parse(const ap_model *m, const dep_word *ws, dep_state *st, int32_t *scores,
+               const dep_scorer *sc)
+{
+    int64_t out[MAXPAD];
+    if (m->npad > MAXPAD) sc = NULL;
     while (!dep_terminal(st)) {
         /* one valid action: no need to score (the argmax over valid actions
          * could only pick it) */
         int a = dep_forced(st);
         if (a >= 0) { dep_apply(st, a); continue; }
-        size_t nf = dep_features(st, ws, f);
-        memset(scores, 0, (size_t)m->npad * sizeof *scores);
-        ap_score(m, f, nf, scores);
-        dep_mask_invalid(st, scores, m->npad);
-        dep_apply(st, ap_argmax(scores, m->npad));
+        score_state(m, ws, st, scores, sc, 0, sc ? out : NULL);
+        if (!sc) { dep_apply(st, ap_argmax(scores, m->npad)); continue; }
+        int best = -1;
+        for (uint32_t x = 0; x < m->nclass; x++)
+            if (out[x] != INT64_MIN && (best < 0 || out[x] > out[best])) best = (int)x;
+        dep_apply(st, best);
     }
 }
 
@@ -294,9 +312,10 @@ size_t dep_beam_size(int n, int K)
 }
 
 void dep_parse_beam(const ap_model *m, const dep_word *ws, dep_state *st, int32_t *scores,
-                    int K, void *mem)
+                    int K, void *mem, const dep_scorer *sc)
 {
-    uint64_t f[DEP_MAXFEAT];
+    int64_t out[MAXPAD];
+    if (m->npad > MAXPAD) sc = NULL;
     int n = st->n;
     if (K < 1) K = 1;
     if (K > DEP_MAXBEAM) K = DEP_MAXBEAM;
@@ -317,12 +336,11 @@ void dep_parse_beam(const ap_model *m, const dep_word *ws, dep_state *st, int32_
         for (int k = 0; k < ncur; k++) {
             int a = dep_forced(&cur[k]);
             if (a >= 0) { dep_beam_offer(c, &nc, K, k, a, csc[k]); continue; }
-            size_t nf = dep_features(&cur[k], ws, f);
-            memset(scores, 0, (size_t)m->npad * sizeof *scores);
-            ap_score(m, f, nf, scores);
-            dep_mask_invalid(&cur[k], scores, m->npad);
-            for (uint32_t x = 0; x < m->nclass; x++)
-                if (scores[x] != INT32_MIN) dep_beam_offer(c, &nc, K, k, (int)x, csc[k] + scores[x]);
+            score_state(m, ws, &cur[k], scores, sc, 1, sc ? out : NULL);
+            for (uint32_t x = 0; x < m->nclass; x++) {
+                if (sc ? out[x] == INT64_MIN : scores[x] == INT32_MIN) continue;
+                dep_beam_offer(c, &nc, K, k, (int)x, csc[k] + (sc ? out[x] : scores[x]));
+            }
         }
         for (int j = 0; j < nc; j++) {
             dep_state_copy(&nxt[j], &cur[c[j].item], smem[!g][j]);

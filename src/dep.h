@@ -49,12 +49,33 @@ int dep_costs(const dep_state *st, const int *ghead, const int *glabel, int *cos
 /* Lifts non-projective arcs (to the head's head, shortest first) until the tree
  * is projective; returns the number of lifts. head[1..n]. */
 int dep_projectivize(int n, int *head);
-/* Greedy parse; st ends terminal with head/label filled. scores: nclass scratch. */
-void dep_parse(const ap_model *m, const dep_word *ws, dep_state *st, int32_t *scores);
+/* A sentence for training and scoring: words 0..n (0 the root), gold heads
+ * and labels of nodes 0..n. */
+typedef struct dep_tree {
+    int n;
+    dep_word *w;
+    int *gh, *gl;
+} dep_tree;
+
+/* A second scorer beside the perceptron (nn.h): given st and the perceptron's
+ * scores (masked by dep_mask_invalid, npad of them), out[a] for every action
+ * a < nclass, INT64_MIN when invalid. norm = 0 when only the argmax matters
+ * (greedy), 1 when the scores are summed along a sequence (the beam). */
+typedef struct dep_scorer {
+    void (*score)(void *ctx, const dep_state *st, int32_t *scores, uint32_t npad, int norm,
+                  int64_t *out);
+    void *ctx;
+} dep_scorer;
+
+/* Greedy parse; st ends terminal with head/label filled. scores: npad scratch.
+ * sc: NULL, or the second scorer whose sums decide. */
+void dep_parse(const ap_model *m, const dep_word *ws, dep_state *st, int32_t *scores,
+               const dep_scorer *sc);
 /* dst = a copy of src, over dst's memory mem (dep_state_size(src->n) bytes). */
 void dep_state_copy(dep_state *dst, const dep_state *src, void *mem);
 
-/* Beam search for the weights of a globally trained parser (train --beam):
+/* Beam search for the weights of a globally trained parser (train --beam)
+ * (with sc: the scorer's sums):
  * the K best action sequences by the sum of their actions' scores, ties to the
  * earlier item and the lower action. st (initial) ends with head/label of the
  * best sequence; scores: npad scratch; mem: dep_beam_size(st->n, K) bytes,
@@ -79,5 +100,5 @@ static inline void dep_beam_offer(dep_cand *c, int *nc, int K, int item, int a, 
     c[j] = (dep_cand){ item, a, score };
 }
 void dep_parse_beam(const ap_model *m, const dep_word *ws, dep_state *st, int32_t *scores,
-                    int K, void *mem);
+                    int K, void *mem, const dep_scorer *sc);
 #endif

@@ -203,15 +203,15 @@ static void beam_of_one_is_greedy(void)
         dep_state st;
         random_words(ws, n);
         dep_state_init(&st, n, L, ROOT, mem);
-        dep_parse(&m, ws, &st, scores);
+        dep_parse(&m, ws, &st, scores, NULL);
         memcpy(h1, st.head, sizeof(int) * (size_t)(n + 1));
         memcpy(l1, st.label, sizeof(int) * (size_t)(n + 1));
         dep_state_init(&st, n, L, ROOT, mem);
-        dep_parse_beam(&m, ws, &st, scores, 1, bmem);
+        dep_parse_beam(&m, ws, &st, scores, 1, bmem, NULL);
         same += !memcmp(h1 + 1, st.head + 1, sizeof(int) * (size_t)n) &&
                 !memcmp(l1 + 1, st.label + 1, sizeof(int) * (size_t)n);
         dep_state_init(&st, n, L, ROOT, mem);
-        dep_parse_beam(&m, ws, &st, scores, 8, bmem);
+        dep_parse_beam(&m, ws, &st, scores, 8, bmem, NULL);
         int roots = 0, ok = 1;
         for (int i = 1; i <= n; i++) {
             ok &= st.head[i] >= 0 && st.head[i] <= n && st.label[i] >= 0;
@@ -278,7 +278,7 @@ static void wide_beam_is_exact(void)
         dep_state st;
         random_words(ws, n);
         dep_state_init(&st, n, L2, 0, mem);
-        dep_parse_beam(&m, ws, &st, scores, DEP_MAXBEAM, bmem);
+        dep_parse_beam(&m, ws, &st, scores, DEP_MAXBEAM, bmem, NULL);
         int h[5], l[5];
         memcpy(h, st.head, sizeof(int) * (size_t)(n + 1));
         memcpy(l, st.label, sizeof(int) * (size_t)(n + 1));
