@@ -14,6 +14,7 @@ static const char usage[] =
     "usage: sitrep train --train FILE.conllu [--train FILE2.conllu ...] --dev DEV.conllu\n"
     "                    [--epochs N] [--seed S] [--threads T] [--folds K]\n"
     "                    [--jackknife-epochs N] [--no-stack] [--beam K] [--wordnet DIR]\n"
+    "                    [--nn] [--nn-vectors FILE] [--nn-epochs N] [--nn-hidden H]\n"
     "                    [--exclude-doc STR ...] -o MODEL\n"
     "\n"
     "Trains the part-of-speech tagger (UPOS + XPOS), the lemmatizer and FEATS\n"
@@ -37,6 +38,14 @@ static const char usage[] =
     "                     greedy decoding (default 1); the model keeps K and every\n"
     "                     command parses with it: more accurate, slower to train\n"
     "                     and to parse (models/README.md has the figures)\n"
+    "  --nn               parser: also train a feed-forward network over the\n"
+    "                     parser's state, after the perceptron; the two scores are\n"
+    "                     summed (the weight of the perceptron's chosen on dev)\n"
+    "  --nn-vectors FILE  the network's initial word vectors, GloVe text format (a\n"
+    "                     word, then 100 numbers, per line; the first 100,000 lines\n"
+    "                     are read; tools/vectors.sh makes one); implies --nn\n"
+    "  --nn-epochs N      the network's epochs (default 8; best dev epoch kept)\n"
+    "  --nn-hidden H      its hidden units, a multiple of 16 (default 192)\n"
     "  --prune W          drop weights below W (int16 units of each table's scale)\n"
     "  --repack MODEL     no training: rewrite MODEL as -o with --prune W (and\n"
     "                     without its second tagger pass with --no-stack)\n"
@@ -110,6 +119,21 @@ int cmd_train(int argc, char **argv)
         if ((r = opt_value(argc, argv, &i, "--beam", &v))) {
             if (r < 0 || number("--beam", v, 1, DEP_MAXBEAM, &x)) goto out;
             o.beam = (int)x;
+            continue;
+        }
+        if (opt_flag(argv[i], "--nn", NULL)) { o.nn = 1; continue; }
+        if ((r = opt_value(argc, argv, &i, "--nn-vectors", &v))) { if (r < 0) goto out; o.nn = 1; o.nn_vectors = v; continue; }
+        if ((r = opt_value(argc, argv, &i, "--nn-epochs", &v))) {
+            if (r < 0 || number("--nn-epochs", v, 1, 1000, &x)) goto out;
+            o.nn = 1;
+            o.nn_epochs = (int)x;
+            continue;
+        }
+        if ((r = opt_value(argc, argv, &i, "--nn-hidden", &v))) {
+            if (r < 0 || number("--nn-hidden", v, 16, 4096, &x)) goto out;
+            if (x % 16) { cli_error("--nn-hidden: expected a multiple of 16, got %ld", x); goto out; }
+            o.nn = 1;
+            o.nn_hidden = (int)x;
             continue;
         }
         if ((r = opt_value(argc, argv, &i, "--repack", &v))) { if (r < 0) goto out; repack = v; continue; }

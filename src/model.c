@@ -16,6 +16,7 @@
 #include "err.h"
 #include "feat.h"
 #include "lemma.h"
+#include "nn.h"
 #include "pos.h"
 #include "train.h"
 
@@ -29,6 +30,8 @@ struct sr_model {
     ap_model tag, tag2, dep;
     int stacked;                     /* tag2 present */
     int beam;                        /* the parser's beam (1: greedy) */
+    nn_model nn;                     /* the parser's network (MSEC_NN) */
+    int has_nn;
     feat_map tagdict;
     feat_map clsmap;                 /* owned: (xpos hash, upos) -> class + 1 */
     lemma_model lem;
@@ -102,6 +105,7 @@ void model_free(sr_model *m)
     ap_close(&m->tag);
     ap_close(&m->tag2);
     ap_close(&m->dep);
+    if (m->has_nn) nn_close(&m->nn);
     if (m->map) munmap(m->map, m->maplen);
     free(m);
 }
@@ -187,6 +191,16 @@ sr_model *model_load(const char *path, sitrep_error *err)
         memcpy(&k, sec[MSEC_DEPBEAM].p, 4);
         if (k < 1 || k > DEP_MAXBEAM) return fail(m, err, path, sec[MSEC_DEPBEAM].p - p, "parser beam");
         m->beam = (int)k;
+    }
+    if (sec[MSEC_NN].p) {
+        int rc = nn_open(&m->nn, sec[MSEC_NN].p, sec[MSEC_NN].len, (int)m->nlabels, (int)nx);
+        if (rc == -2) {
+            model_free(m);
+            err_set(err, SITREP_ERR_NOMEM, path, 0, SIZE_MAX, "out of memory");
+            return NULL;
+        }
+        if (rc) return fail(m, err, path, sec[MSEC_NN].p - p, "parser network");
+        m->has_nn = 1;
     }
     if (slots(&m->tagdict, sec[MSEC_TAGDICT]) || slots(&m->lem.lex, sec[MSEC_LEX]) ||
         slots(&m->lem.exc, sec[MSEC_EXC]) || slots(&m->lem.idx, sec[MSEC_IDX]))
@@ -322,8 +336,15 @@ sitrep_status model_parse(const sr_model *m, sitrep_doc *doc, size_t s)
     }
     dep_state st;
     dep_state_init(&st, (int)n, (int)m->nlabels, m->root_label, mem);
-    if (m->beam > 1) dep_parse_beam(&m->dep, dw, &st, scores, m->beam, bmem);
-    else dep_parse(&m->dep, dw, &st, scores);
+    nn_sent ns;
+    dep_scorer sc = { nn_combine, &ns };
+    if (m->has_nn) {
+        if (nn_sent_init(&ns, &m->nn, dw, (int)n)) return SITREP_ERR_NOMEM;
+        ns.pscale = m->dep.scale;
+    }
+    if (m->beam > 1) dep_parse_beam(&m->dep, dw, &st, scores, m->beam, bmem, m->has_nn ? &sc : NULL);
+    else dep_parse(&m->dep, dw, &st, scores, m->has_nn ? &sc : NULL);
+    if (m->has_nn) nn_sent_free(&ns);
     for (size_t i = 0; i < n; i++) {
         int h = st.head[i + 1], l = st.label[i + 1];
         if (h < 0 || l < 0) { h = 0; l = m->root_label; }

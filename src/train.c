@@ -21,6 +21,7 @@
 #include "err.h"
 #include "feat.h"
 #include "lemma.h"
+#include "nn.h"
 #include "pos.h"
 
 /* ------------------------------------------------------------ corpus */
@@ -176,6 +177,8 @@ typedef struct job {
     const int *p1tr;              /* stacked tagger / parser: first-pass classes of tr */
     int *p1dev;                   /* first-pass classes of dev (filled by the tagger) */
     void *best, *best2;           /* best epoch's ap section (pass 1, pass 2) */
+    void *nn;                     /* parser: the network's section (train --nn) */
+    size_t nn_len;
     size_t best_len, best2_len, nfeat, nnz;
     double best_score;            /* tagger: accuracy; parser: LAS */
     int best_epoch;
@@ -418,11 +421,7 @@ static void *tag_job(void *arg)
 
 /* ------------------------------------------------------------ parser */
 
-typedef struct tree {             /* one sentence for the parser */
-    int n;
-    dep_word *w;                  /* 0..n */
-    int *gh, *gl;                 /* 0..n, projectivized */
-} tree;
+typedef dep_tree tree;            /* one sentence for the parser (training: projectivized) */
 
 static int best_valid(const dep_state *st, const int64_t *sc, int nc, const int *cost, int mincost)
 {
@@ -661,6 +660,36 @@ static double dep_dev_beam(const ap_train *t, const tree *dv, size_t nd, int nl,
     return all ? 100.0 * lok / all : 0;
 }
 
+static void nn_say(void *ctx, const char *fmt, ...)
+{
+    char line[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    say(ctx, "%s", line);
+}
+
+/* The network, beside the parser's best perceptron weights (j->best). */
+static int dep_nn(job *j, const tree *tr, size_t nt, const tree *dv, size_t nd)
+{
+    const train_options *o = j->o;
+    ap_model pm;
+    double t0 = now();
+    if (!j->best || ap_open(&pm, j->best, j->best_len)) return -1;
+    ap_speedup(&pm, 16);
+    nn_train_options no = {
+        .epochs = o->nn_epochs > 0 ? o->nn_epochs : 8, .hidden = o->nn_hidden, .seed = o->seed,
+        .vectors = o->nn_vectors, .nvectors = o->nn_nvectors > 0 ? o->nn_nvectors : 100000,
+        .beam = o->beam > 1 ? o->beam : 1, .partner = &pm, .say = nn_say, .ctx = (void *)o,
+    };
+    int rc = nn_train(&no, tr, nt, dv, nd, j->nlabels, j->root_label, j->nclass, &j->nn, &j->nn_len);
+    ap_close(&pm);
+    if (rc == -2) j->status = -2;
+    say(o, "network: %.0f s", now() - t0);
+    return rc;
+}
+
 static void *dep_job(void *arg)
 {
     job *j = arg;
@@ -762,6 +791,7 @@ static void *dep_job(void *arg)
             now() - t0);
         if (keep_best(j, &t, nd ? las : ep, ep)) goto out;
     }
+    if (o->nn && dep_nn(j, tr, nt, dv, nd)) goto out;
     snprintf(j->summary, sizeof j->summary,
              "parser: best epoch %d, dev LAS %.2f (%s tags, beam %d), %zu features, %zu weights",
              j->best_epoch, j->best_score, j->devtags ? "fold-0 tagger" : "gold",
@@ -872,6 +902,11 @@ sitrep_status train_run(const train_options *o, sitrep_error *err)
     memset(&tj, 0, sizeof tj);
     memset(&dj, 0, sizeof dj);
     double t0 = now();
+    if (o->nn && o->nn_vectors) {   /* before hours of training, not after */
+        FILE *vf = fopen(o->nn_vectors, "r");
+        if (!vf) return err_set(err, SITREP_ERR_IO, o->nn_vectors, 0, SIZE_MAX, "cannot read the word vectors");
+        fclose(vf);
+    }
     if (feat_map_init(&cls.map, 256) || feat_map_init(&lab.map, 256)) goto nomem;
     for (int i = 0; i < o->ntrain; i++)
         if ((st = corpus_read(&tr, o->train[i], &cls, &lab, 1, o, err))) goto done;
@@ -954,6 +989,10 @@ sitrep_status train_run(const train_options *o, sitrep_error *err)
         dep_job(&dj);
     }
     if (!dev.nsent) { st = err_set(err, SITREP_ERR_INPUT, o->dev, 0, SIZE_MAX, "no dev sentences"); goto done; }
+    if (dj.status == -2) {
+        st = err_set(err, SITREP_ERR_IO, o->nn_vectors, 0, SIZE_MAX, "cannot read the word vectors");
+        goto done;
+    }
     if (tj.status || dj.status) goto nomem;
     say(o, "%s", tj.summary);
     say(o, "%s", dj.summary);
@@ -983,12 +1022,13 @@ sitrep_status train_run(const train_options *o, sitrep_error *err)
         { MSEC_EXC, lb.exc.slot, (lb.exc.mask + 1) * sizeof(feat_slot) },
         { MSEC_IDX, lb.idx.slot, (lb.idx.mask + 1) * sizeof(feat_slot) },
         { MSEC_CLSFEATS, clsf, cls.n * 4 },
-        { 0, NULL, 0 }, { 0, NULL, 0 },          /* the optional sections, below */
+        { 0, NULL, 0 }, { 0, NULL, 0 }, { 0, NULL, 0 },   /* the optional sections, below */
     };
-    int nsec = (int)(sizeof sec / sizeof *sec) - 2;
+    int nsec = (int)(sizeof sec / sizeof *sec) - 3;
     uint32_t beam = (uint32_t)o->beam;
     if (tj.best2) sec[nsec++] = (model_section){ MSEC_TAGW2, tj.best2, tj.best2_len };
     if (beam > 1) sec[nsec++] = (model_section){ MSEC_DEPBEAM, &beam, sizeof beam };
+    if (dj.nn) sec[nsec++] = (model_section){ MSEC_NN, dj.nn, dj.nn_len };
     /* the lemma table's vote counts are not needed at run time */
     for (uint64_t i = 0; i <= lb.lex.mask; i++) lb.lex.slot[i].aux = 0;
     st = model_write(o->out, sec, nsec, err);
@@ -999,7 +1039,7 @@ nomem:
 done:
     (void)dsec;
     free(xs); free(ls); free(meta); free(clsf);
-    free(tj.best); free(tj.best2); free(dj.best); free(tj.p1dev);
+    free(tj.best); free(tj.best2); free(dj.best); free(dj.nn); free(tj.p1dev);
     free(p1tr); free(jkdev); free(fj);
     if (lb_ok) lemma_build_free(&lb);
     feat_map_free(&dict);

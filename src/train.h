@@ -27,6 +27,7 @@ enum {
     MSEC_CLSFEATS,    /* u32[nclass]: pool offset of each class's FEATS */
     MSEC_TAGW2,       /* optional ap section: stacked second tagger pass */
     MSEC_DEPBEAM,     /* optional u32: the parser's beam (absent: 1, greedy) */
+    MSEC_NN,          /* optional: the parser's network (nn.h), summed with MSEC_DEPW */
     MSEC_COUNT
 };
 
@@ -43,6 +44,10 @@ typedef struct train_options {
     int prune;                 /* drop weights below this (int16 units; 0 keeps all) */
     int beam;                  /* parser: 1 greedy (dynamic oracle), K > 1 a beam of K
                                   trained globally (max-violation); the model records K */
+    int nn;                    /* also train the parser's network (nn.h) */
+    int nn_epochs, nn_hidden;  /* its epochs and hidden units (0: 8 and 192) */
+    const char *nn_vectors;    /* its initial word vectors (GloVe text), or NULL */
+    long nn_nvectors;          /* the first lines of it read (0: 100,000) */
     uint64_t seed;
     int threads;               /* 1 or 2: tagger and parser in parallel */
     const char *wordnet;       /* WordNet dict dir; NULL = /usr/share/wordnet */

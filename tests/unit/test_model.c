@@ -114,6 +114,53 @@ static void train_load_tag_parse(void)
     unlink(path2);
 }
 
+/* Tags and parses the fixture with m: every sentence a tree; 1 when at least
+ * 9 heads in 10 are right (a model trained on it memorizes it). */
+static int parses_fixture(const sr_model *m)
+{
+    sitrep_error err;
+    conllu_reader *r = conllu_open(fixture, 0, &err);
+    sitrep_doc *d = sitrep_doc_new();
+    CHECK(r && d && conllu_next(r, d, &err) == 1);
+    size_t right = 0, all = 0;
+    for (size_t s = 0; s < d->sentences.n; s++) {
+        const sitrep_sentence *se = &d->sentences.v[s];
+        int gh[64];
+        for (size_t i = 0; i < se->nwords && i < 64; i++) {
+            gh[i] = d->words.v[se->word + i].head;
+            d->words.v[se->word + i].head = -1;
+        }
+        CHECK_INT(model_tag(m, d, s), SITREP_OK);
+        CHECK_INT(model_parse(m, d, s), SITREP_OK);
+        CHECK(is_tree(d, s));
+        for (size_t i = 0; i < se->nwords && i < 64; i++, all++)
+            right += d->words.v[se->word + i].head == gh[i];
+    }
+    sitrep_doc_free(d);
+    conllu_close(r);
+    return all > 0 && right * 10 >= all * 9;
+}
+
+/* Writes len bytes at offset `at` of section id of the model file at path;
+ * returns the section's length (0 when it is absent). */
+static uint64_t overwrite_section(const char *path, uint32_t id, uint64_t at, const void *p, size_t len)
+{
+    FILE *f = fopen(path, "r+b");
+    uint32_t nsec = 0, sid;
+    uint64_t ol[2], found = 0;
+    CHECK(f && fseek(f, 12, SEEK_SET) == 0 && fread(&nsec, 4, 1, f) == 1);
+    for (uint32_t i = 0; f && i < nsec; i++) {
+        fseek(f, 16 + 24 * (long)i, SEEK_SET);
+        if (fread(&sid, 4, 1, f) != 1 || fseek(f, 4, SEEK_CUR) || fread(ol, 8, 2, f) != 2) break;
+        if (sid != id || at + len > ol[1]) continue;
+        found = ol[1];
+        fseek(f, (long)(ol[0] + at), SEEK_SET);
+        CHECK(fwrite(p, len, 1, f) == 1);
+    }
+    if (f) fclose(f);
+    return found;
+}
+
 /* train --beam: the model keeps its beam, parses with it, memorizes its data
  * as the greedy one does, is deterministic; a bad beam value is refused. */
 static void train_beam(void)
@@ -138,48 +185,77 @@ static void train_beam(void)
     CHECK(system(cmd) == 0);
     sr_model *m = model_load(path, &err);
     CHECK(m != NULL);
-    conllu_reader *r = conllu_open(fixture, 0, &err);
-    sitrep_doc *d = sitrep_doc_new();
-    CHECK(r && d && conllu_next(r, d, &err) == 1);
-    size_t right = 0, all = 0;
-    for (size_t s = 0; m && s < d->sentences.n; s++) {
-        const sitrep_sentence *se = &d->sentences.v[s];
-        int gh[64];
-        for (size_t i = 0; i < se->nwords && i < 64; i++) {
-            gh[i] = d->words.v[se->word + i].head;
-            d->words.v[se->word + i].head = -1;
-        }
-        CHECK_INT(model_tag(m, d, s), SITREP_OK);
-        CHECK_INT(model_parse(m, d, s), SITREP_OK);
-        CHECK(is_tree(d, s));
-        for (size_t i = 0; i < se->nwords && i < 64; i++, all++)
-            right += d->words.v[se->word + i].head == gh[i];
-    }
-    CHECK(right * 10 >= all * 9);
-    sitrep_doc_free(d);
-    conllu_close(r);
+    CHECK(m && parses_fixture(m));
     model_free(m);
     /* the beam section says 0: refused */
-    FILE *f = fopen(path, "r+b");
-    uint32_t nsec = 0, id, bad = 0;
-    uint64_t ol[2];
-    int found = 0;
-    CHECK(f && fseek(f, 12, SEEK_SET) == 0 && fread(&nsec, 4, 1, f) == 1);
-    for (uint32_t i = 0; f && i < nsec; i++) {
-        fseek(f, 16 + 24 * (long)i, SEEK_SET);
-        if (fread(&id, 4, 1, f) != 1 || fseek(f, 4, SEEK_CUR) || fread(ol, 8, 2, f) != 2) break;
-        if (id != MSEC_DEPBEAM) continue;
-        found = 1;
-        CHECK_INT(ol[1], 4);
-        fseek(f, (long)ol[0], SEEK_SET);
-        CHECK(fwrite(&bad, 4, 1, f) == 1);
-    }
-    if (f) fclose(f);
-    CHECK(found);
+    uint32_t bad = 0;
+    CHECK(overwrite_section(path, MSEC_DEPBEAM, 0, &bad, 4) == 4);
     CHECK(model_load(path, &err) == NULL);
     CHECK_INT(err.status, SITREP_ERR_MODEL);
     unlink(path);
     unlink(path2);
+}
+
+/* train --nn: a network beside the perceptron, from word vectors of a file
+ * (with a malformed line, reported and skipped); deterministic; the model
+ * parses with it and memorizes its data; a damaged network section, or a
+ * vector file that cannot be read, is refused. */
+static void train_nn(void)
+{
+    if (access("/usr/share/wordnet/index.noun", R_OK) != 0) SKIP("WordNet absent");
+    char path[] = "/tmp/sitrep-test-model-XXXXXX", path2[] = "/tmp/sitrep-test-model-XXXXXX";
+    char vec[] = "/tmp/sitrep-test-vec-XXXXXX";
+    int fd = mkstemp(path);
+    close(fd);
+    fd = mkstemp(path2);
+    close(fd);
+    fd = mkstemp(vec);
+    FILE *vf = fdopen(fd, "w");
+    const char *words[] = { "minister", "visited", "the", "army", "talks" };
+    for (int w = 0; w < 5; w++) {
+        fputs(words[w], vf);
+        for (int d = 0; d < 100; d++) fprintf(vf, " %.3f", (double)((w * 37 + d * 11) % 17 - 8) / 10);
+        fputc('\n', vf);
+    }
+    fputs("broken 1 2 3\n", vf);
+    fclose(vf);
+    /* the fixture 20 times over: enough minibatches for the network to learn */
+    const char *train[20];
+    train_options o;
+    tiny_options(&o, train, path);
+    for (int i = 1; i < 20; i++) train[i] = fixture;
+    o.ntrain = 20;
+    o.nn = 1;
+    o.nn_epochs = 4;
+    o.nn_hidden = 32;
+    o.nn_vectors = vec;
+    sitrep_error err;
+    sitrep_error_clear(&err);
+    CHECK_INT(train_run(&o, &err), SITREP_OK);
+    o.out = path2;
+    CHECK_INT(train_run(&o, &err), SITREP_OK);
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "cmp -s %s %s", path, path2);
+    CHECK(system(cmd) == 0);
+    sr_model *m = model_load(path, &err);
+    CHECK(m != NULL);
+    CHECK(m && parses_fixture(m));
+    model_free(m);
+    char magic[4] = "NNP9";
+    CHECK(overwrite_section(path, MSEC_NN, 0, magic, 4) > 4);
+    CHECK(model_load(path, &err) == NULL);
+    CHECK_INT(err.status, SITREP_ERR_MODEL);
+    /* a hidden layer of 48 where the section says 32: its length is wrong */
+    uint32_t h = 48;
+    CHECK(overwrite_section(path2, MSEC_NN, 4, &h, 4) > 4);
+    CHECK(model_load(path2, &err) == NULL);
+    CHECK_INT(err.status, SITREP_ERR_MODEL);
+    o.nn_vectors = "/nonexistent/vectors.txt";
+    CHECK_INT(train_run(&o, &err), SITREP_ERR_IO);
+    CHECK(strstr(err.msg, "vectors") && !strcmp(err.file, "/nonexistent/vectors.txt"));
+    unlink(path);
+    unlink(path2);
+    unlink(vec);
 }
 
 static void refuses_bad_files(void)
@@ -249,6 +325,7 @@ int main(void)
 {
     RUN(train_load_tag_parse);
     RUN(train_beam);
+    RUN(train_nn);
     RUN(refuses_bad_files);
     RUN(shipped_model_on_a_sentence);
     return TEST_EXIT();
