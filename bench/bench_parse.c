@@ -1,7 +1,7 @@
 /* bench_parse.c — tagger + lemmatizer + parser throughput on one core, model
  * load time and peak RSS.
  *
- *   bench_parse [MODEL] [GOLD.conllu] [ROUNDS]
+ *   bench_parse [MODEL] [GOLD.conllu] [ROUNDS] [BEAM]
  *
  * Defaults: models/sitrep-en.model, the EWT dev set under the shared data
  * directory, 3 rounds. Gold tokenization (the segmenter is benchmarked apart);
@@ -35,6 +35,7 @@ int main(int argc, char **argv)
     snprintf(def, sizeof def, "%s/ud-en-ewt/en_ewt-ud-dev.conllu", sd && *sd ? sd : "../shared/data");
     const char *gold = argc > 2 ? argv[2] : def;
     int rounds = argc > 3 ? atoi(argv[3]) : 3;
+    int beam = argc > 4 ? atoi(argv[4]) : 0;   /* 0: the model's */
     if (rounds < 1) rounds = 1;
     sitrep_error err;
     sitrep_error_clear(&err);
@@ -42,6 +43,7 @@ int main(int argc, char **argv)
     sr_model *m = model_load(model, &err);
     double load_ms = (now() - t0) * 1000;
     if (!m) { printf("skip bench_parse: cannot load %s\n", model); return 0; }
+    model_decode_with(m, beam, 1);
     conllu_reader *r = conllu_open(gold, 0, &err);
     if (!r) { printf("skip bench_parse: no data at %s\n", gold); model_free(m); return 0; }
     /* keep every document in memory */

@@ -12,12 +12,14 @@
 #include "conllu.h"
 #include "doc.h"
 #include "model.h"
+#include "dep.h"
 #include "opt.h"
 #include "seg.h"
 #include "sitrep.h"
 
 static const char usage[] =
     "usage: sitrep eval GOLD.conllu [--model FILE] [--input conllu|text] [--by-relation]\n"
+    "                   [--beam K] [--no-nn]\n"
     "       sitrep eval segment GOLD.conllu ...   (tokenization scores)\n"
     "       sitrep eval plover RECORDS.json       (PLOVER event coding scores)\n"
     "\n"
@@ -33,6 +35,8 @@ static const char usage[] =
     "                 errors first: aligned gold words, head right %, head and\n"
     "                 label right %, errors (head or label wrong), and how many of\n"
     "                 the head errors have a wrong UPOS on the word or its gold head\n"
+    "  --beam K       parse with a beam of K (1 = greedy) instead of the model's\n"
+    "  --no-nn        the parser's perceptron alone, without the model's network\n"
     "  -h, --help     this help\n";
 
 typedef struct gold_word {
@@ -199,12 +203,23 @@ int cmd_eval(int argc, char **argv)
     if (argc > 1 && strcmp(argv[1], "segment") == 0) return cmd_eval_segment(argc - 1, argv + 1);
     if (argc > 1 && strcmp(argv[1], "plover") == 0) return cmd_eval_plover(argc - 1, argv + 1);
     const char *gold = NULL, *model = NULL, *input = "conllu";
-    int byrel = 0;
+    int byrel = 0, beam = 0, use_nn = 1;
     for (int i = 1; i < argc; i++) {
         const char *v;
         int r;
         if (opt_flag(argv[i], "--help", "-h")) { fputs(usage, stdout); return 0; }
         if (opt_flag(argv[i], "--by-relation", NULL)) { byrel = 1; continue; }
+        if (opt_flag(argv[i], "--no-nn", NULL)) { use_nn = 0; continue; }
+        if ((r = opt_value(argc, argv, &i, "--beam", &v))) {
+            char *end;
+            long k = r < 0 ? 0 : strtol(v, &end, 10);
+            if (r < 0 || *end || k < 1 || k > DEP_MAXBEAM) {
+                if (r > 0) cli_error("--beam: expected a number from 1 to %d, got '%s'", DEP_MAXBEAM, v);
+                return 2;
+            }
+            beam = (int)k;
+            continue;
+        }
         if ((r = opt_value(argc, argv, &i, "--model", &v))) { if (r < 0) return 2; model = v; continue; }
         if ((r = opt_value(argc, argv, &i, "--input", &v))) { if (r < 0) return 2; input = v; continue; }
         if (argv[i][0] == '-' && argv[i][1]) {
@@ -229,6 +244,7 @@ int cmd_eval(int argc, char **argv)
     char msg[1024];
     sr_model *m = model_load(model, &err);
     if (!m) { sitrep_error_format(&err, msg, sizeof msg); cli_error("%s", msg); return 1; }
+    model_decode_with(m, beam, use_nn);
     conllu_reader *r = conllu_open(gold, 0, &err);
     if (!r) {
         sitrep_error_format(&err, msg, sizeof msg);

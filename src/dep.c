@@ -270,17 +270,41 @@ int dep_projectivize(int n, int *head)
 
 enum { MAXPAD = 512 };
 
+int dep_top2(const int32_t *scores, uint32_t n, int64_t *margin)
+{
+    int b = -1, c = -1;
+    for (uint32_t x = 0; x < n; x++) {
+        if (scores[x] == INT32_MIN) continue;
+        if (b < 0 || scores[x] > scores[b]) { c = b; b = (int)x; }
+        else if (c < 0 || scores[x] > scores[c]) c = (int)x;
+    }
+    *margin = b < 0 || c < 0 ? INT64_MAX : (int64_t)scores[b] - scores[c];
+    return b;
+}
+
 /* The perceptron's scores of st's actions in scores (masked), and with a second
- * scorer its sums in out (NULL out: none). */
-static void score_state(const ap_model *m, const dep_word *ws, const dep_state *st,
-                        int32_t *scores, const dep_scorer *sc, int norm, int64_t *out)
+ * scorer its sums in out (NULL out: none). Returns 1 when the gate kept the
+ * scorer out: then scores holds the perceptron's best action alone. */
+static int score_state(const ap_model *m, const dep_word *ws, const dep_state *st,
+                       int32_t *scores, const dep_scorer *sc, int norm, int64_t *out)
 {
     uint64_t f[DEP_MAXFEAT];
     size_t nf = dep_features(st, ws, f);
     memset(scores, 0, (size_t)m->npad * sizeof *scores);
     ap_score(m, f, nf, scores);
     dep_mask_invalid(st, scores, m->npad);
-    if (out) sc->score(sc->ctx, st, scores, m->npad, norm, out);
+    if (!out) return 0;
+    if (sc->gate > 0) {
+        int64_t margin;
+        int best = dep_top2(scores, m->nclass, &margin);
+        if (best >= 0 && margin >= sc->gate) {
+            for (uint32_t x = 0; x < m->nclass; x++) if ((int)x != best) scores[x] = INT32_MIN;
+            if (norm) sc->score(sc->ctx, st, scores, m->npad, 2, out);
+            return 1;
+        }
+    }
+    sc->score(sc->ctx, st, scores, m->npad, norm, out);
+    return 0;
 }
 
 void dep_parse(const ap_model *m, const dep_word *ws, dep_state *st, int32_t *scores,
@@ -293,8 +317,10 @@ void dep_parse(const ap_model *m, const dep_word *ws, dep_state *st, int32_t *sc
          * could only pick it) */
         int a = dep_forced(st);
         if (a >= 0) { dep_apply(st, a); continue; }
-        score_state(m, ws, st, scores, sc, 0, sc ? out : NULL);
-        if (!sc) { dep_apply(st, ap_argmax(scores, m->npad)); continue; }
+        if (score_state(m, ws, st, scores, sc, 0, sc ? out : NULL) || !sc) {
+            dep_apply(st, ap_argmax(scores, m->npad));
+            continue;
+        }
         int best = -1;
         for (uint32_t x = 0; x < m->nclass; x++)
             if (out[x] != INT64_MIN && (best < 0 || out[x] > out[best])) best = (int)x;

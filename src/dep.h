@@ -60,12 +60,21 @@ typedef struct dep_tree {
 /* A second scorer beside the perceptron (nn.h): given st and the perceptron's
  * scores (masked by dep_mask_invalid, npad of them), out[a] for every action
  * a < nclass, INT64_MIN when invalid. norm = 0 when only the argmax matters
- * (greedy), 1 when the scores are summed along a sequence (the beam). */
+ * (greedy), 1 when the scores are summed along a sequence (the beam).
+ * gate > 0: where the perceptron's best action leads the second by gate or
+ * more, the perceptron's best is taken without asking the scorer (in a beam,
+ * as the item's only extension: the scorer is called with norm = 2 and only
+ * that action valid, and must not need more than the perceptron's score). */
 typedef struct dep_scorer {
     void (*score)(void *ctx, const dep_state *st, int32_t *scores, uint32_t npad, int norm,
                   int64_t *out);
     void *ctx;
+    int64_t gate;
 } dep_scorer;
+
+/* The best of scores[0..n) (masked: INT32_MIN is not a candidate), -1 none;
+ * *margin: its lead over the second, INT64_MAX when there is no second. */
+int dep_top2(const int32_t *scores, uint32_t n, int64_t *margin);
 
 /* Greedy parse; st ends terminal with head/label filled. scores: npad scratch.
  * sc: NULL, or the second scorer whose sums decide. */

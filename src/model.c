@@ -31,7 +31,7 @@ struct sr_model {
     int stacked;                     /* tag2 present */
     int beam;                        /* the parser's beam (1: greedy) */
     nn_model nn;                     /* the parser's network (MSEC_NN) */
-    int has_nn;
+    int has_nn, use_nn;
     feat_map tagdict;
     feat_map clsmap;                 /* owned: (xpos hash, upos) -> class + 1 */
     lemma_model lem;
@@ -200,7 +200,7 @@ sr_model *model_load(const char *path, sitrep_error *err)
             return NULL;
         }
         if (rc) return fail(m, err, path, sec[MSEC_NN].p - p, "parser network");
-        m->has_nn = 1;
+        m->has_nn = m->use_nn = 1;
     }
     if (slots(&m->tagdict, sec[MSEC_TAGDICT]) || slots(&m->lem.lex, sec[MSEC_LEX]) ||
         slots(&m->lem.exc, sec[MSEC_EXC]) || slots(&m->lem.idx, sec[MSEC_IDX]))
@@ -226,6 +226,13 @@ sr_model *model_load(const char *path, sitrep_error *err)
     if (m->stacked) ap_speedup(&m->tag2, 16);
     ap_speedup(&m->dep, 16);
     return m;
+}
+
+int model_decode_with(sr_model *m, int beam, int use_nn)
+{
+    if (beam > 0) m->beam = beam < DEP_MAXBEAM ? beam : DEP_MAXBEAM;
+    m->use_nn = m->has_nn && use_nn;
+    return m->has_nn;
 }
 
 static const char *norm_of(const sitrep_word *w)
@@ -337,14 +344,14 @@ sitrep_status model_parse(const sr_model *m, sitrep_doc *doc, size_t s)
     dep_state st;
     dep_state_init(&st, (int)n, (int)m->nlabels, m->root_label, mem);
     nn_sent ns;
-    dep_scorer sc = { nn_combine, &ns };
-    if (m->has_nn) {
+    dep_scorer sc = { 0 };
+    if (m->use_nn) {
         if (nn_sent_init(&ns, &m->nn, dw, (int)n)) return SITREP_ERR_NOMEM;
-        ns.pscale = m->dep.scale;
+        sc = nn_scorer(&ns, m->dep.scale);
     }
-    if (m->beam > 1) dep_parse_beam(&m->dep, dw, &st, scores, m->beam, bmem, m->has_nn ? &sc : NULL);
-    else dep_parse(&m->dep, dw, &st, scores, m->has_nn ? &sc : NULL);
-    if (m->has_nn) nn_sent_free(&ns);
+    if (m->beam > 1) dep_parse_beam(&m->dep, dw, &st, scores, m->beam, bmem, m->use_nn ? &sc : NULL);
+    else dep_parse(&m->dep, dw, &st, scores, m->use_nn ? &sc : NULL);
+    if (m->use_nn) nn_sent_free(&ns);
     for (size_t i = 0; i < n; i++) {
         int h = st.head[i + 1], l = st.label[i + 1];
         if (h < 0 || l < 0) { h = 0; l = m->root_label; }

@@ -11,6 +11,11 @@ typedef struct sr_model sr_model;
 sr_model *model_load(const char *path, sitrep_error *err);
 void model_free(sr_model *m);
 
+/* Decoding choices, before the model is shared: beam > 0 replaces the
+ * parser's beam (1..DEP_MAXBEAM); use_nn = 0 leaves its network out (the
+ * perceptron alone). 1 when the model has a network. */
+int model_decode_with(sr_model *m, int beam, int use_nn);
+
 /* Fill upos, xpos and lemma of every word of sentence `s`. Thread-safe for
  * distinct documents. */
 sitrep_status model_tag(const sr_model *m, sitrep_doc *doc, size_t s);

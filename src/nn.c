@@ -302,7 +302,7 @@ int nn_open(nn_model *m, const void *p, size_t len, int nlabels, int nclass)
         h->ntag != 2 + (uint32_t)nclass || h->nlab != 1 + (uint32_t)nlabels ||
         !h->dt || h->dt > 256 || !h->dl || h->dl > 256 || !h->dd || h->dd > 256 ||
         h->nvocab < 3 || h->nvocab > (1u << 26) || h->nslot < 2 || h->nslot > (1u << 28) ||
-        (h->nslot & (h->nslot - 1)) || !isfinite(h->beta) || h->beta < 0 ||
+        (h->nslot & (h->nslot - 1)) || !isfinite(h->beta) || h->beta < 0 || !isfinite(h->gate) || h->gate < 0 ||
         nn_section_size(h) != len)
         return -1;
     size_t off[11];
@@ -445,6 +445,14 @@ void nn_logits(nn_sent *s, const dep_state *st, float *z)
     spmatvec(z, h, m->W2, (int)H, (int)m->h.ncp);
 }
 
+dep_scorer nn_scorer(nn_sent *s, float pscale)
+{
+    s->pscale = pscale;
+    float g = s->m->h.gate;
+    dep_scorer sc = { nn_combine, s, g > 0 && pscale > 0 ? (int64_t)ceil(g / pscale) : 0 };
+    return sc;
+}
+
 void nn_combine(void *ctx, const dep_state *st, int32_t *scores, uint32_t npad, int norm,
                 int64_t *out)
 {
@@ -453,9 +461,13 @@ void nn_combine(void *ctx, const dep_state *st, int32_t *scores, uint32_t npad, 
     float z[1024];
     uint32_t nc = m->h.nc;
     (void)npad;
-    nn_logits(s, st, z);
     double lse = 0;
-    if (norm) {
+    if (norm == 2) {            /* gated: the perceptron's action alone, log p taken as 0 */
+        memset(z, 0, nc * sizeof *z);
+    } else {
+        nn_logits(s, st, z);
+    }
+    if (norm == 1) {
         float mx = -INFINITY;
         for (uint32_t c = 0; c < nc; c++) if (scores[c] != INT32_MIN && z[c] > mx) mx = z[c];
         double sum = 0;

@@ -45,7 +45,10 @@ typedef struct nn_head {
     uint32_t ntag, nlab;           /* tag rows (2 + classes), label rows (1 + labels) */
     uint32_t nvocab, nslot;        /* word rows, vocabulary slots (power of two) */
     float beta;                    /* weight of the perceptron's score (its own units) */
-    uint32_t reserved[4];
+    float gate;                    /* where the perceptron's best action leads the next
+                                      by this much (its own units), the network is not
+                                      asked; 0: always asked */
+    uint32_t reserved[3];
 } nn_head;
 
 typedef struct nn_model {
@@ -99,10 +102,15 @@ void nn_dist_ids(const int *pos, int *d0, int *d1);
 
 /* dep_scorer (dep.h) over a network and its sentence: the perceptron's scores
  * times beta plus the network's log-probabilities (raw logits when norm = 0:
- * the argmax is the same), times NN_Q. ctx: an nn_sent. */
+ * the argmax is the same; none when norm = 2, the gate's case), times NN_Q.
+ * ctx: an nn_sent. */
 enum { NN_Q = 1 << 20 };
 void nn_combine(void *ctx, const dep_state *st, int32_t *scores, uint32_t npad, int norm,
                 int64_t *out);
+
+/* The scorer of s for dep_parse / dep_parse_beam beside a perceptron whose
+ * weights have the scale pscale: nn_combine, with the section's gate. */
+dep_scorer nn_scorer(nn_sent *s, float pscale);
 
 /* Kernels (SIMD where the CPU has it; the same sums in the same order
  * everywhere, so results do not depend on the machine). n % 16 == 0 for dot. */
