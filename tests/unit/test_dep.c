@@ -228,6 +228,65 @@ static void beam_of_one_is_greedy(void)
     free(sec);
 }
 
+/* A second scorer that sums the perceptron's scores with a bonus for SHIFT;
+ * counts how often it is asked for more than a gated state. */
+static int asked;
+static void shift_bonus(void *ctx, const dep_state *st, int32_t *scores, uint32_t npad, int norm,
+                        int64_t *out)
+{
+    (void)ctx; (void)st; (void)npad;
+    asked += norm != 2;
+    for (int a = 0; a < 1 + 2 * L; a++)
+        out[a] = scores[a] == INT32_MIN ? INT64_MIN : (int64_t)scores[a] + (a == 0 && norm != 2 ? 1000000 : 0);
+}
+
+/* The second scorer decides where it is asked; a gate of 1 never asks it (the
+ * perceptron's best always leads by 1 or more), and greedy and beam then make
+ * the perceptron's greedy parse. */
+static void scorer_and_gate(void)
+{
+    ap_model m;
+    void *sec = NULL;
+    CHECK(random_model(L, &m, &sec) == 0);
+    if (!sec) return;
+    int32_t scores[64];
+    dep_word ws[13];
+    void *mem = malloc(dep_state_size(12)), *bmem = malloc(dep_beam_size(12, 4));
+    int same = 0, shifted = 0;
+    rnd_state = 11;
+    for (int s = 0; s < 100; s++) {
+        int n = 2 + (int)(rnd() % 11), h1[13], l1[13];
+        dep_state st;
+        random_words(ws, n);
+        dep_state_init(&st, n, L, ROOT, mem);
+        dep_parse(&m, ws, &st, scores, NULL);
+        memcpy(h1, st.head, sizeof(int) * (size_t)(n + 1));
+        memcpy(l1, st.label, sizeof(int) * (size_t)(n + 1));
+        dep_scorer sc = { shift_bonus, NULL, 1 };
+        asked = 0;
+        dep_state_init(&st, n, L, ROOT, mem);
+        dep_parse(&m, ws, &st, scores, &sc);
+        int g = !memcmp(h1 + 1, st.head + 1, sizeof(int) * (size_t)n) && !memcmp(l1 + 1, st.label + 1, sizeof(int) * (size_t)n);
+        dep_state_init(&st, n, L, ROOT, mem);
+        dep_parse_beam(&m, ws, &st, scores, 4, bmem, &sc);
+        g &= !memcmp(h1 + 1, st.head + 1, sizeof(int) * (size_t)n) && !memcmp(l1 + 1, st.label + 1, sizeof(int) * (size_t)n);
+        same += g && asked == 0;
+        /* ungated, the bonus shifts every word before any arc: all arcs go right */
+        sc.gate = 0;
+        dep_state_init(&st, n, L, ROOT, mem);
+        dep_parse(&m, ws, &st, scores, &sc);
+        int right = asked > 0;
+        for (int i = 1; i <= n; i++) right &= st.head[i] < i;
+        shifted += right;
+    }
+    CHECK_INT(same, 100);
+    CHECK_INT(shifted, 100);
+    free(mem);
+    free(bmem);
+    ap_close(&m);
+    free(sec);
+}
+
 /* Every action sequence of a short sentence, by brute force: the best total
  * score, and the best score of the sequences that give tree (h, l). */
 static void best_sequences(const ap_model *m, const dep_word *ws, const dep_state *st,
@@ -302,6 +361,7 @@ int main(void)
     RUN(dynamic_oracle_costs);
     RUN(projectivize_lifts);
     RUN(beam_of_one_is_greedy);
+    RUN(scorer_and_gate);
     RUN(wide_beam_is_exact);
     return TEST_EXIT();
 }
