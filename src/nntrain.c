@@ -146,9 +146,8 @@ static int read_vectors(const nn_train_options *o, net *m, uint32_t *nv, float *
         e = p + wl;
         for (; d < NN_DW; d++) {
             char *q = e;
-            errno = 0;
-            x[d] = strtof(q, &e);
-            if (e == q || errno || !isfinite(x[d])) break;
+            x[d] = strtof(q, &e);   /* an underflow is a zero, an overflow not finite */
+            if (e == q || !isfinite(x[d])) break;
         }
         while (*e == ' ' || *e == '\t' || *e == '\r' || *e == '\n') e++;
         if (d < NN_DW || *e) {
@@ -164,7 +163,11 @@ static int read_vectors(const nn_train_options *o, net *m, uint32_t *nv, float *
     if (bad > 5) say(o, "%s: %d malformed lines in all", o->vectors, bad);
     free(line);
     fclose(f);
-    if (rc) { free(v); free(rows); return -1; }
+    if (!rc && n == 0) {
+        say(o, "%s: no word vectors of %d numbers in it", o->vectors, NN_DW);
+        rc = -2;
+    }
+    if (rc) { free(v); free(rows); return rc; }
     *vec = v;
     *vrow = rows;
     *nread = (long)n;
