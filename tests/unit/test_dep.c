@@ -237,7 +237,7 @@ static void shift_bonus(void *ctx, const dep_state *st, int32_t *scores, uint32_
     (void)ctx; (void)st; (void)npad;
     asked += norm != 2;
     for (int a = 0; a < 1 + 2 * L; a++)
-        out[a] = scores[a] == INT32_MIN ? INT64_MIN : (int64_t)scores[a] + (a == 0 && norm != 2 ? 1000000 : 0);
+        out[a] = scores[a] == INT32_MIN ? INT64_MIN : (int64_t)scores[a] + (a == 0 && norm != 2 ? (int64_t)1 << 40 : 0);
 }
 
 /* The second scorer decides where it is asked; a gate of 1 never asks it (the
