@@ -133,7 +133,7 @@ typedef struct nn_train_options {
     int beam;                      /* dev decoding */
     const ap_model *partner;       /* the parser's perceptron: beta and the epoch are
                                       chosen on dev by the sum's LAS */
-    void (*say)(void *ctx, const char *fmt, ...);
+    void (*log)(void *ctx, const char *line);   /* progress lines; may be NULL */
     void *ctx;
 } nn_train_options;
 

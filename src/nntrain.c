@@ -109,7 +109,7 @@ static void say(const nn_train_options *o, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
-    if (o->say) o->say(o->ctx, "%s", line);
+    if (o->log) o->log(o->ctx, line);
 }
 
 /* Reads up to o->nvectors lines of o->vectors into the vocabulary (new rows

@@ -660,13 +660,9 @@ static double dep_dev_beam(const ap_train *t, const tree *dv, size_t nd, int nl,
     return all ? 100.0 * lok / all : 0;
 }
 
-static void nn_say(void *ctx, const char *fmt, ...)
+/* The network's progress lines, through say's lock (the tagger may log too). */
+static void nn_log(void *ctx, const char *line)
 {
-    char line[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(line, sizeof line, fmt, ap);
-    va_end(ap);
     say(ctx, "%s", line);
 }
 
@@ -681,7 +677,7 @@ static int dep_nn(job *j, const tree *tr, size_t nt, const tree *dv, size_t nd)
     nn_train_options no = {
         .epochs = o->nn_epochs > 0 ? o->nn_epochs : 8, .hidden = o->nn_hidden, .seed = o->seed,
         .vectors = o->nn_vectors, .nvectors = o->nn_nvectors > 0 ? o->nn_nvectors : 100000,
-        .beam = o->beam > 1 ? o->beam : 1, .partner = &pm, .say = nn_say, .ctx = (void *)o,
+        .beam = o->beam > 1 ? o->beam : 1, .partner = &pm, .log = nn_log, .ctx = (void *)o,
     };
     int rc = nn_train(&no, tr, nt, dv, nd, j->nlabels, j->root_label, j->nclass, &j->nn, &j->nn_len);
     ap_close(&pm);

@@ -185,6 +185,24 @@ static int random_model(int nl, ap_model *m, void **sec)
     return *sec && ap_open(m, *sec, len) == 0 ? 0 : -1;
 }
 
+/* The perceptron's greedy parse of ws[0..n] into h, l (nodes 0..n). */
+static void greedy_tree(const ap_model *m, const dep_word *ws, int n, void *mem, int32_t *scores,
+                        int *h, int *l)
+{
+    dep_state st;
+    dep_state_init(&st, n, L, ROOT, mem);
+    dep_parse(m, ws, &st, scores, NULL);
+    memcpy(h, st.head, sizeof(int) * (size_t)(n + 1));
+    memcpy(l, st.label, sizeof(int) * (size_t)(n + 1));
+}
+
+/* 1 when st's heads and labels of words 1..n are h, l. */
+static int same_tree(const dep_state *st, const int *h, const int *l)
+{
+    size_t len = sizeof(int) * (size_t)st->n;
+    return !memcmp(h + 1, st->head + 1, len) && !memcmp(l + 1, st->label + 1, len);
+}
+
 /* A beam of one makes dep_parse's parse, and any beam gives a whole tree
  * with one word on the root. */
 static void beam_of_one_is_greedy(void)
@@ -202,14 +220,10 @@ static void beam_of_one_is_greedy(void)
         int n = 1 + (int)(rnd() % 12), h1[13], l1[13];
         dep_state st;
         random_words(ws, n);
-        dep_state_init(&st, n, L, ROOT, mem);
-        dep_parse(&m, ws, &st, scores, NULL);
-        memcpy(h1, st.head, sizeof(int) * (size_t)(n + 1));
-        memcpy(l1, st.label, sizeof(int) * (size_t)(n + 1));
+        greedy_tree(&m, ws, n, mem, scores, h1, l1);
         dep_state_init(&st, n, L, ROOT, mem);
         dep_parse_beam(&m, ws, &st, scores, 1, bmem, NULL);
-        same += !memcmp(h1 + 1, st.head + 1, sizeof(int) * (size_t)n) &&
-                !memcmp(l1 + 1, st.label + 1, sizeof(int) * (size_t)n);
+        same += same_tree(&st, h1, l1);
         dep_state_init(&st, n, L, ROOT, mem);
         dep_parse_beam(&m, ws, &st, scores, 8, bmem, NULL);
         int roots = 0, ok = 1;
@@ -258,18 +272,15 @@ static void scorer_and_gate(void)
         int n = 2 + (int)(rnd() % 11), h1[13], l1[13];
         dep_state st;
         random_words(ws, n);
-        dep_state_init(&st, n, L, ROOT, mem);
-        dep_parse(&m, ws, &st, scores, NULL);
-        memcpy(h1, st.head, sizeof(int) * (size_t)(n + 1));
-        memcpy(l1, st.label, sizeof(int) * (size_t)(n + 1));
+        greedy_tree(&m, ws, n, mem, scores, h1, l1);
         dep_scorer sc = { shift_bonus, NULL, 1 };
         asked = 0;
         dep_state_init(&st, n, L, ROOT, mem);
         dep_parse(&m, ws, &st, scores, &sc);
-        int g = !memcmp(h1 + 1, st.head + 1, sizeof(int) * (size_t)n) && !memcmp(l1 + 1, st.label + 1, sizeof(int) * (size_t)n);
+        int g = same_tree(&st, h1, l1);
         dep_state_init(&st, n, L, ROOT, mem);
         dep_parse_beam(&m, ws, &st, scores, 4, bmem, &sc);
-        g &= !memcmp(h1 + 1, st.head + 1, sizeof(int) * (size_t)n) && !memcmp(l1 + 1, st.label + 1, sizeof(int) * (size_t)n);
+        g &= same_tree(&st, h1, l1);
         same += g && asked == 0;
         /* ungated, the bonus shifts every word before any arc: all arcs go right */
         sc.gate = 0;

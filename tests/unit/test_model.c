@@ -141,6 +141,25 @@ static int parses_fixture(const sr_model *m)
     return all > 0 && right * 10 >= all * 9;
 }
 
+/* o trained twice, into path and path2: the same file, which loads and
+ * memorizes the fixture. */
+static void trains_alike_and_memorizes(train_options *o, const char *path, const char *path2)
+{
+    sitrep_error err;
+    sitrep_error_clear(&err);
+    o->out = path;
+    CHECK_INT(train_run(o, &err), SITREP_OK);
+    o->out = path2;
+    CHECK_INT(train_run(o, &err), SITREP_OK);
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "cmp -s %s %s", path, path2);
+    CHECK(system(cmd) == 0);
+    sr_model *m = model_load(path, &err);
+    CHECK(m != NULL);
+    CHECK(m && parses_fixture(m));
+    model_free(m);
+}
+
 /* Writes len bytes at offset `at` of section id of the model file at path;
  * returns the section's length (0 when it is absent). */
 static uint64_t overwrite_section(const char *path, uint32_t id, uint64_t at, const void *p, size_t len)
@@ -175,18 +194,8 @@ static void train_beam(void)
     train_options o;
     tiny_options(&o, train, path);
     o.beam = 4;
+    trains_alike_and_memorizes(&o, path, path2);
     sitrep_error err;
-    sitrep_error_clear(&err);
-    CHECK_INT(train_run(&o, &err), SITREP_OK);
-    o.out = path2;
-    CHECK_INT(train_run(&o, &err), SITREP_OK);
-    char cmd[256];
-    snprintf(cmd, sizeof cmd, "cmp -s %s %s", path, path2);
-    CHECK(system(cmd) == 0);
-    sr_model *m = model_load(path, &err);
-    CHECK(m != NULL);
-    CHECK(m && parses_fixture(m));
-    model_free(m);
     /* the beam section says 0: refused */
     uint32_t bad = 0;
     CHECK(overwrite_section(path, MSEC_DEPBEAM, 0, &bad, 4) == 4);
@@ -229,18 +238,8 @@ static void train_nn(void)
     o.nn_epochs = 4;
     o.nn_hidden = 32;
     o.nn_vectors = vec;
+    trains_alike_and_memorizes(&o, path, path2);
     sitrep_error err;
-    sitrep_error_clear(&err);
-    CHECK_INT(train_run(&o, &err), SITREP_OK);
-    o.out = path2;
-    CHECK_INT(train_run(&o, &err), SITREP_OK);
-    char cmd[256];
-    snprintf(cmd, sizeof cmd, "cmp -s %s %s", path, path2);
-    CHECK(system(cmd) == 0);
-    sr_model *m = model_load(path, &err);
-    CHECK(m != NULL);
-    CHECK(m && parses_fixture(m));
-    model_free(m);
     char magic[4] = "NNP9";
     CHECK(overwrite_section(path, MSEC_NN, 0, magic, 4) > 4);
     CHECK(model_load(path, &err) == NULL);
