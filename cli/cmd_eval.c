@@ -211,12 +211,8 @@ int cmd_eval(int argc, char **argv)
         if (opt_flag(argv[i], "--by-relation", NULL)) { byrel = 1; continue; }
         if (opt_flag(argv[i], "--no-nn", NULL)) { use_nn = 0; continue; }
         if ((r = opt_value(argc, argv, &i, "--beam", &v))) {
-            char *end;
-            long k = r < 0 ? 0 : strtol(v, &end, 10);
-            if (r < 0 || *end || k < 1 || k > DEP_MAXBEAM) {
-                if (r > 0) cli_error("--beam: expected a number from 1 to %d, got '%s'", DEP_MAXBEAM, v);
-                return 2;
-            }
+            long k;
+            if (r < 0 || opt_number("--beam", v, 1, DEP_MAXBEAM, &k)) return 2;
             beam = (int)k;
             continue;
         }

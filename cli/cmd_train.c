@@ -61,18 +61,6 @@ static void log_line(void *ctx, const char *line)
     fprintf(stderr, "%s\n", line);
 }
 
-static int number(const char *opt, const char *v, long lo, long hi, long *out)
-{
-    char *end;
-    long x = strtol(v, &end, 10);
-    if (!*v || *end || x < lo || x > hi) {
-        cli_error("%s: expected a number from %ld to %ld, got '%s'", opt, lo, hi, v);
-        return -1;
-    }
-    *out = x;
-    return 0;
-}
-
 int cmd_train(int argc, char **argv)
 {
     const char **train = calloc((size_t)argc + 1, sizeof *train);
@@ -106,31 +94,31 @@ int cmd_train(int argc, char **argv)
         if ((r = opt_value(argc, argv, &i, "--output", &v)) ||
             (r = opt_value(argc, argv, &i, "-o", &v))) { if (r < 0) goto out; o.out = v; continue; }
         if ((r = opt_value(argc, argv, &i, "--epochs", &v))) {
-            if (r < 0 || number("--epochs", v, 1, 1000, &x)) goto out;
+            if (r < 0 || opt_number("--epochs", v, 1, 1000, &x)) goto out;
             o.epochs = (int)x;
             continue;
         }
         if ((r = opt_value(argc, argv, &i, "--seed", &v))) {
-            if (r < 0 || number("--seed", v, 0, 2147483647L, &x)) goto out;
+            if (r < 0 || opt_number("--seed", v, 0, 2147483647L, &x)) goto out;
             o.seed = (uint64_t)x;
             continue;
         }
         if (opt_flag(argv[i], "--no-stack", NULL)) { o.stack = 0; continue; }
         if ((r = opt_value(argc, argv, &i, "--beam", &v))) {
-            if (r < 0 || number("--beam", v, 1, DEP_MAXBEAM, &x)) goto out;
+            if (r < 0 || opt_number("--beam", v, 1, DEP_MAXBEAM, &x)) goto out;
             o.beam = (int)x;
             continue;
         }
         if (opt_flag(argv[i], "--nn", NULL)) { o.nn = 1; continue; }
         if ((r = opt_value(argc, argv, &i, "--nn-vectors", &v))) { if (r < 0) goto out; o.nn = 1; o.nn_vectors = v; continue; }
         if ((r = opt_value(argc, argv, &i, "--nn-epochs", &v))) {
-            if (r < 0 || number("--nn-epochs", v, 1, 1000, &x)) goto out;
+            if (r < 0 || opt_number("--nn-epochs", v, 1, 1000, &x)) goto out;
             o.nn = 1;
             o.nn_epochs = (int)x;
             continue;
         }
         if ((r = opt_value(argc, argv, &i, "--nn-hidden", &v))) {
-            if (r < 0 || number("--nn-hidden", v, 16, 4096, &x)) goto out;
+            if (r < 0 || opt_number("--nn-hidden", v, 16, 4096, &x)) goto out;
             if (x % 16) { cli_error("--nn-hidden: expected a multiple of 16, got %ld", x); goto out; }
             o.nn = 1;
             o.nn_hidden = (int)x;
@@ -138,22 +126,22 @@ int cmd_train(int argc, char **argv)
         }
         if ((r = opt_value(argc, argv, &i, "--repack", &v))) { if (r < 0) goto out; repack = v; continue; }
         if ((r = opt_value(argc, argv, &i, "--prune", &v))) {
-            if (r < 0 || number("--prune", v, 0, 32767, &x)) goto out;
+            if (r < 0 || opt_number("--prune", v, 0, 32767, &x)) goto out;
             o.prune = (int)x;
             continue;
         }
         if ((r = opt_value(argc, argv, &i, "--folds", &v))) {
-            if (r < 0 || number("--folds", v, 0, 20, &x)) goto out;
+            if (r < 0 || opt_number("--folds", v, 0, 20, &x)) goto out;
             o.folds = (int)x;
             continue;
         }
         if ((r = opt_value(argc, argv, &i, "--jackknife-epochs", &v))) {
-            if (r < 0 || number("--jackknife-epochs", v, 1, 100, &x)) goto out;
+            if (r < 0 || opt_number("--jackknife-epochs", v, 1, 100, &x)) goto out;
             o.jk_epochs = (int)x;
             continue;
         }
         if ((r = opt_value(argc, argv, &i, "--threads", &v))) {
-            if (r < 0 || number("--threads", v, 1, 64, &x)) goto out;
+            if (r < 0 || opt_number("--threads", v, 1, 64, &x)) goto out;
             o.threads = (int)x;
             continue;
         }

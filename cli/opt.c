@@ -1,6 +1,7 @@
 /* opt.c — option matching shared by the subcommands. */
 #include "opt.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -23,4 +24,16 @@ int opt_value(int argc, char **argv, int *i, const char *name, const char **val)
 int opt_flag(const char *arg, const char *name, const char *alias)
 {
     return strcmp(arg, name) == 0 || (alias && strcmp(arg, alias) == 0);
+}
+
+int opt_number(const char *opt, const char *v, long lo, long hi, long *out)
+{
+    char *end;
+    long x = strtol(v, &end, 10);
+    if (!*v || *end || x < lo || x > hi) {
+        cli_error("%s: expected a number from %ld to %ld, got '%s'", opt, lo, hi, v);
+        return -1;
+    }
+    *out = x;
+    return 0;
 }

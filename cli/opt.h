@@ -8,4 +8,7 @@
 int opt_value(int argc, char **argv, int *i, const char *name, const char **val);
 /* 1 when argv[i] is the flag `name` (or its short alias, may be NULL). */
 int opt_flag(const char *arg, const char *name, const char *alias);
+/* *out = v as a number from lo to hi; -1 (after printing an error naming opt)
+ * when it is not one. */
+int opt_number(const char *opt, const char *v, long lo, long hi, long *out);
 #endif

@@ -112,7 +112,7 @@ void dep_apply(dep_state *st, int a)
 /* Template values for "no such node". */
 enum { NONE_W = 0x7e57, NONE_T = 60001, ROOT_T = 60002 };
 
-static int dist_bin(int d)
+int dep_dist_bin(int d)
 {
     if (d < 0) d = -d;
     return d <= 4 ? d : d < 10 ? 5 : 6;
@@ -137,8 +137,8 @@ size_t dep_features(const dep_state *st, const dep_word *ws, uint64_t *f)
     uint64_t b1w = W(b1), b1t = T(b1), b2t = T(b2), s2t = T(s2);
     uint64_t s0wt = feat_mix(s0w, s0t), s1wt = feat_mix(s1w, s1t);
     uint64_t b0wt = feat_mix(b0w, b0t), b1wt = feat_mix(b1w, b1t);
-    uint64_t d = s0 > 0 && b0 > 0 ? (uint64_t)dist_bin(b0 - s0) : 9;
-    uint64_t d1 = s0 > 0 && s1 > 0 ? (uint64_t)dist_bin(s0 - s1) : 9;
+    uint64_t d = s0 > 0 && b0 > 0 ? (uint64_t)dep_dist_bin(b0 - s0) : 9;
+    uint64_t d1 = s0 > 0 && s1 > 0 ? (uint64_t)dep_dist_bin(s0 - s1) : 9;
     uint64_t s0nl = s0 > 0 ? (uint64_t)st->nl[s0] : 99, s0nr = s0 > 0 ? (uint64_t)st->nr[s0] : 99;
     uint64_t s1nr = s1 > 0 ? (uint64_t)st->nr[s1] : 99, b0nl = b0 > 0 ? (uint64_t)st->nl[b0] : 99;
     size_t k = 0;
@@ -268,6 +268,16 @@ int dep_projectivize(int n, int *head)
     }
 }
 
+void dep_tree_count(const dep_tree *t, const dep_state *st, size_t *ok, size_t *lok, size_t *all)
+{
+    for (int i = 1; i <= t->n; i++) {
+        int h = st->head[i] == t->gh[i];
+        *ok += (size_t)h;
+        *lok += (size_t)(h && st->label[i] == t->gl[i]);
+    }
+    *all += (size_t)t->n;
+}
+
 enum { MAXPAD = 512 };
 
 int dep_top2(const int32_t *scores, uint32_t n, int64_t *margin)
@@ -283,8 +293,9 @@ int dep_top2(const int32_t *scores, uint32_t n, int64_t *margin)
 }
 
 /* The perceptron's scores of st's actions in scores (masked), and with a second
- * scorer its sums in out (NULL out: none). Returns 1 when the gate kept the
- * scorer out: then scores holds the perceptron's best action alone. */
+ * scorer its sums in out (NULL out: none). Returns the perceptron's best action
+ * when the gate kept the scorer out (in a beam, norm = 1, out then holds that
+ * action alone), else -1. */
 static int score_state(const ap_model *m, const dep_word *ws, const dep_state *st,
                        int32_t *scores, const dep_scorer *sc, int norm, int64_t *out)
 {
@@ -293,18 +304,20 @@ static int score_state(const ap_model *m, const dep_word *ws, const dep_state *s
     memset(scores, 0, (size_t)m->npad * sizeof *scores);
     ap_score(m, f, nf, scores);
     dep_mask_invalid(st, scores, m->npad);
-    if (!out) return 0;
+    if (!out) return -1;
     if (sc->gate > 0) {
         int64_t margin;
         int best = dep_top2(scores, m->nclass, &margin);
         if (best >= 0 && margin >= sc->gate) {
-            for (uint32_t x = 0; x < m->nclass; x++) if ((int)x != best) scores[x] = INT32_MIN;
-            if (norm) sc->score(sc->ctx, st, scores, m->npad, 2, out);
-            return 1;
+            if (norm) {
+                for (uint32_t x = 0; x < m->nclass; x++) if ((int)x != best) scores[x] = INT32_MIN;
+                sc->score(sc->ctx, st, scores, m->npad, 2, out);
+            }
+            return best;
         }
     }
     sc->score(sc->ctx, st, scores, m->npad, norm, out);
-    return 0;
+    return -1;
 }
 
 void dep_parse(const ap_model *m, const dep_word *ws, dep_state *st, int32_t *scores,
@@ -317,14 +330,15 @@ void dep_parse(const ap_model *m, const dep_word *ws, dep_state *st, int32_t *sc
          * could only pick it) */
         int a = dep_forced(st);
         if (a >= 0) { dep_apply(st, a); continue; }
-        if (score_state(m, ws, st, scores, sc, 0, sc ? out : NULL) || !sc) {
+        if (!sc) {
+            score_state(m, ws, st, scores, NULL, 0, NULL);
             dep_apply(st, ap_argmax(scores, m->npad));
             continue;
         }
-        int best = -1;
-        for (uint32_t x = 0; x < m->nclass; x++)
-            if (out[x] != INT64_MIN && (best < 0 || out[x] > out[best])) best = (int)x;
-        dep_apply(st, best);
+        if ((a = score_state(m, ws, st, scores, sc, 0, out)) < 0)
+            for (uint32_t x = 0; x < m->nclass; x++)
+                if (out[x] != INT64_MIN && (a < 0 || out[x] > out[a])) a = (int)x;
+        dep_apply(st, a);
     }
 }
 

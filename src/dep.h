@@ -41,6 +41,9 @@ int dep_forced(const dep_state *st);
  * padding a >= 1 + 2 * nlabels, up to n): the argmax is then a valid action. */
 void dep_mask_invalid(const dep_state *st, int32_t *scores, uint32_t n);
 void dep_apply(dep_state *st, int a);
+/* The distance bin of two nodes d apart (either way): 0..4 themselves, 5
+ * under 10, 6 beyond. The features and the network share it. */
+int dep_dist_bin(int d);
 /* Features of st over words ws[0..n] (ws[0] = root); returns the count. */
 size_t dep_features(const dep_state *st, const dep_word *ws, uint64_t *f);
 /* Dynamic oracle: cost[a] for every action (INT32_MAX when invalid), given the
@@ -56,6 +59,10 @@ typedef struct dep_tree {
     dep_word *w;
     int *gh, *gl;
 } dep_tree;
+
+/* Counts st's attachments against t's gold: heads right into *ok, heads and
+ * labels right into *lok, words into *all (dev UAS and LAS). */
+void dep_tree_count(const dep_tree *t, const dep_state *st, size_t *ok, size_t *lok, size_t *all);
 
 /* A second scorer beside the perceptron (nn.h): given st and the perceptron's
  * scores (masked by dep_mask_invalid, npad of them), out[a] for every action

@@ -35,19 +35,20 @@ typedef float v16u __attribute__((vector_size(64), aligned(4), may_alias));
             for (int l = 0; l < w; l++) acc[l] += acc[l + w];                          \
         return acc[0];                                                                 \
     }                                                                                  \
-    /* y in registers, 64 and then 16 columns at a time; each column still sums  \
-     * its terms in the order of d */                                              \
+    /* y += x W (D <= 4096): the nonzero x[d] listed first, without a branch per \
+     * d (x is often a ReLU output), then y in registers, 64 and then 16       \
+     * columns at a time; each column sums its terms in the order of d */         \
     ATTR static void matvec_##SUF(float *restrict y, const float *restrict x,           \
                                   const float *restrict W, int D, int H)               \
     {                                                                                  \
-        int k0 = 0;                                                                    \
+        int nz[4096], n = 0, k0 = 0;                                                   \
+        for (int d = 0; d < D; d++) { nz[n] = d; n += x[d] != 0; }                     \
         for (; k0 + 64 <= H; k0 += 64) {                                               \
             v16 a0 = ld16(y + k0), a1 = ld16(y + k0 + 16);                             \
             v16 a2 = ld16(y + k0 + 32), a3 = ld16(y + k0 + 48);                        \
-            for (int d = 0; d < D; d++) {                                              \
-                float a = x[d];                                                        \
-                if (a == 0) continue;                                                  \
-                const float *w = W + (size_t)d * H + k0;                               \
+            for (int j = 0; j < n; j++) {                                              \
+                const float *w = W + (size_t)nz[j] * H + k0;                           \
+                float a = x[nz[j]];                                                    \
                 a0 += a * ld16(w); a1 += a * ld16(w + 16);                             \
                 a2 += a * ld16(w + 32); a3 += a * ld16(w + 48);                        \
             }                                                                          \
@@ -56,33 +57,6 @@ typedef float v16u __attribute__((vector_size(64), aligned(4), may_alias));
         }                                                                              \
         for (; k0 < H; k0 += 16) {                                                     \
             v16 a0 = ld16(y + k0);                                                     \
-            for (int d = 0; d < D; d++)                                                \
-                if (x[d] != 0) a0 += x[d] * ld16(W + (size_t)d * H + k0);              \
-            st16(y + k0, a0);                                                          \
-        }                                                                              \
-    }                                                                                  \
-    /* y += x W for a sparse x (ReLU output): its nonzero rows listed first,   \
-     * without a branch per row, then summed in order */                           \
-    ATTR static void spmatvec_##SUF(float *restrict y, const float *restrict x,         \
-                                    const float *restrict W, int D, int H)             \
-    {                                                                                  \
-        int nz[4096], n = 0;                                                           \
-        for (int d = 0; d < D; d++) { nz[n] = d; n += x[d] != 0; }                     \
-        for (int k0 = 0; k0 < H; k0 += 16) {                                          \
-            v16 a0 = ld16(y + k0);                                                     \
-            if (k0 + 64 <= H) {                                                        \
-                v16 a1 = ld16(y + k0 + 16), a2 = ld16(y + k0 + 32), a3 = ld16(y + k0 + 48); \
-                for (int j = 0; j < n; j++) {                                          \
-                    const float *w = W + (size_t)nz[j] * H + k0;                       \
-                    float a = x[nz[j]];                                                \
-                    a0 += a * ld16(w); a1 += a * ld16(w + 16);                         \
-                    a2 += a * ld16(w + 32); a3 += a * ld16(w + 48);                    \
-                }                                                                      \
-                st16(y + k0 + 16, a1); st16(y + k0 + 32, a2); st16(y + k0 + 48, a3);   \
-                st16(y + k0, a0);                                                      \
-                k0 += 48;                                                              \
-                continue;                                                              \
-            }                                                                          \
             for (int j = 0; j < n; j++) a0 += x[nz[j]] * ld16(W + (size_t)nz[j] * H + k0); \
             st16(y + k0, a0);                                                          \
         }                                                                              \
@@ -167,10 +141,6 @@ void nn_bgrad(float *G, float *dX, const float *W, const float *X, const float *
 {
     NN_DISPATCH(bgrad, G, dX, W, X, dY, B, D, H);
 }
-static void spmatvec(float *y, const float *x, const float *W, int D, int H)
-{
-    NN_DISPATCH(spmatvec, y, x, W, D, H);
-}
 static void addrows(float *y, const float *const *rows, int R, int H)
 {
     NN_DISPATCH(addrows, y, rows, R, H);
@@ -237,17 +207,17 @@ void nn_positions(const dep_state *st, int *pos)
 #undef KID
 }
 
-static int dist_bin(int d)
-{
-    if (d < 0) d = -d;
-    return d <= 4 ? d : d < 10 ? 5 : 6;
-}
-
 void nn_dist_ids(const int *pos, int *d0, int *d1)
 {
     int s0 = pos[0], s1 = pos[1], b0 = pos[4];
-    *d0 = s0 > 0 && b0 > 0 ? dist_bin(b0 - s0) : 7;
-    *d1 = 8 + (s0 > 0 && s1 > 0 ? dist_bin(s0 - s1) : 7);
+    *d0 = s0 > 0 && b0 > 0 ? dep_dist_bin(b0 - s0) : 7;
+    *d1 = 8 + (s0 > 0 && s1 > 0 ? dep_dist_bin(s0 - s1) : 7);
+}
+
+/* The vector of vocabulary row r, as floats. */
+static void word_vec(const nn_model *m, uint32_t r, float *e)
+{
+    for (int d = 0; d < NN_DW; d++) e[d] = m->wvec[(size_t)r * NN_DW + d] * m->wscale[r];
 }
 
 typedef struct wcount { uint32_t val, row; } wcount;
@@ -278,7 +248,7 @@ static int freq_rows(nn_model *m)
     if (!e) { free(c); return -1; }
     for (uint32_t f = 0; f < m->nfreq; f++) {
         uint32_t r = c[f].row;
-        for (int d = 0; d < NN_DW; d++) e[(size_t)f * NN_DW + d] = m->wvec[(size_t)r * NN_DW + d] * m->wscale[r];
+        word_vec(m, r, e + (size_t)f * NN_DW);
         if (m->freq_of[r] < 0) m->freq_of[r] = (int32_t)f;   /* a malformed table may name a row twice */
     }
     /* position by position: that position's block of W1 stays in cache */
@@ -342,7 +312,7 @@ int nn_open(nn_model *m, const void *p, size_t len, int nlabels, int nclass)
                       m->W1 + (tbase + (size_t)q * h->dt) * H, (int)h->dt, (int)H);
         for (int r = 0; r < 3; r++) {
             float e[NN_DW];
-            for (int d = 0; d < NN_DW; d++) e[d] = m->wvec[(size_t)r * NN_DW + d] * m->wscale[r];
+            word_vec(m, (uint32_t)r, e);
             nn_matvec(m->wfix + ((size_t)q * 3 + r) * H, e, m->W1 + (size_t)q * NN_DW * H, NN_DW, (int)H);
         }
     }
@@ -373,11 +343,10 @@ int nn_sent_init(nn_sent *s, const nn_model *m, const dep_word *ws, int n)
     s->rows = malloc(s->cap * m->h.H * sizeof *s->rows);
     if (!s->wrow || !s->tid || !s->cache || !s->h || !s->rows) { nn_sent_free(s); return -1; }
     s->wrow[0] = NN_WROOT;
-    s->tid[0] = 1;
+    for (int i = 0; i <= n; i++) s->tid[i] = nn_tag_id(&m->h, ws, i);
     for (int i = 1; i <= n; i++) {
         const feat_slot *v = feat_map_get(&m->vocab, ws[i].w);
         s->wrow[i] = v ? v->aux : NN_WUNK;
-        s->tid[i] = 2 + ws[i].t < m->h.ntag ? 2 + ws[i].t : m->h.ntag - 1;
     }
     return 0;
 }
@@ -409,7 +378,7 @@ static const float *word_row(nn_sent *s, int q, int i)
         s->cap *= 2;
     }
     float e[NN_DW], *row = s->rows + s->nrows * H;
-    for (int d = 0; d < NN_DW; d++) e[d] = m->wvec[(size_t)r * NN_DW + d] * m->wscale[r];
+    word_vec(m, r, e);
     memset(row, 0, H * sizeof *row);
     nn_matvec(row, e, m->W1 + (size_t)q * NN_DW * H, NN_DW, (int)H);
     *c = (int32_t)++s->nrows;
@@ -430,10 +399,8 @@ void nn_logits(nn_sent *s, const dep_state *st, float *z)
         uint32_t t = pos[q] < 0 ? 0 : s->tid[pos[q]];
         rows[k++] = m->trow + ((size_t)q * m->h.ntag + t) * H;
     }
-    for (int q = 0; q < NN_NK; q++) {
-        int i = pos[8 + q], l = i < 0 || st->label[i] < 0 ? 0 : 1 + st->label[i];
-        rows[k++] = m->lrow + ((size_t)q * m->h.nlab + (size_t)l) * H;
-    }
+    for (int q = 0; q < NN_NK; q++)
+        rows[k++] = m->lrow + ((size_t)q * m->h.nlab + nn_label_id(st, pos[8 + q])) * H;
     nn_dist_ids(pos, &d0, &d1);
     rows[k++] = m->drow + (size_t)d0 * H;
     rows[k++] = m->drow + (size_t)d1 * H;
@@ -442,7 +409,7 @@ void nn_logits(nn_sent *s, const dep_state *st, float *z)
     addrows(h, rows, k, (int)H);
     for (size_t j = 0; j < H; j++) h[j] = h[j] > 0 ? h[j] : 0;
     memcpy(z, m->b2, (size_t)m->h.ncp * sizeof *z);
-    spmatvec(z, h, m->W2, (int)H, (int)m->h.ncp);
+    nn_matvec(z, h, m->W2, (int)H, (int)m->h.ncp);
 }
 
 dep_scorer nn_scorer(nn_sent *s, float pscale)

@@ -99,6 +99,16 @@ void nn_logits(nn_sent *s, const dep_state *st, float *z);
 void nn_positions(const dep_state *st, int *pos);
 /* Distance rows of the two distance inputs. */
 void nn_dist_ids(const int *pos, int *d0, int *d1);
+/* The tag row of node i (-1 none, 0 the root) and the label row of node i. */
+static inline uint32_t nn_tag_id(const nn_head *h, const dep_word *ws, int i)
+{
+    uint32_t t = i < 0 ? 0 : i == 0 ? 1 : 2 + ws[i].t;
+    return t < h->ntag ? t : h->ntag - 1;
+}
+static inline uint32_t nn_label_id(const dep_state *st, int i)
+{
+    return i < 0 || st->label[i] < 0 ? 0 : 1 + (uint32_t)st->label[i];
+}
 
 /* dep_scorer (dep.h) over a network and its sentence: the perceptron's scores
  * times beta plus the network's log-probabilities (raw logits when norm = 0:
@@ -116,7 +126,7 @@ dep_scorer nn_scorer(nn_sent *s, float pscale);
  * everywhere, so results do not depend on the machine). n % 16 == 0 for dot. */
 void nn_axpy(float *y, const float *x, float a, int n);
 float nn_dot(const float *x, const float *y, int n);
-/* y[0..H) += sum over d < D of x[d] * W[d][0..H); zero x[d] skipped. */
+/* y[0..H) += sum over d < D of x[d] * W[d][0..H); zero x[d] skipped. D <= 4096. */
 void nn_matvec(float *y, const float *x, const float *W, int D, int H);
 
 /* The same over B rows: Y[b][0..H) += X[b][0..D) W (each W row loaded once). */

@@ -287,14 +287,11 @@ static void net_input(const net *m, const dep_state *st, const dep_word *ws, flo
         memcpy(p, m->Ew.w + (size_t)ids[k++] * NN_DW, NN_DW * sizeof *p);
     }
     for (int q = 0; q < NN_NP; q++, p += h->dt) {
-        int i = pos[q];
-        uint32_t t = i < 0 ? 0 : i == 0 ? 1 : 2 + ws[i].t;
-        ids[k] = (int)(t < h->ntag ? t : h->ntag - 1);
+        ids[k] = (int)nn_tag_id(h, ws, pos[q]);
         memcpy(p, m->Et.w + (size_t)ids[k++] * h->dt, h->dt * sizeof *p);
     }
     for (int q = 0; q < NN_NK; q++, p += h->dl) {
-        int i = pos[8 + q];
-        ids[k] = i < 0 || st->label[i] < 0 ? 0 : 1 + st->label[i];
+        ids[k] = (int)nn_label_id(st, pos[8 + q]);
         memcpy(p, m->El.w + (size_t)ids[k++] * h->dl, h->dl * sizeof *p);
     }
     nn_dist_ids(pos, &d0, &d1);
@@ -484,10 +481,7 @@ static double dev_score(const nn_model *nm, const ap_model *p, const dep_tree *d
         dep_state_init(&st, t->n, nl, root, mem);
         if (K > 1) dep_parse_beam(p, t->w, &st, scores, K, bmem, &sc);
         else dep_parse(p, t->w, &st, scores, &sc);
-        for (int i = 1; i <= t->n; i++) {
-            all++;
-            if (st.head[i] == t->gh[i]) { ok++; lok += st.label[i] == t->gl[i]; }
-        }
+        dep_tree_count(t, &st, &ok, &lok, &all);
         nn_sent_free(&ns);
         free(mem);
         free(bmem);

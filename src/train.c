@@ -487,10 +487,7 @@ static double dep_dev(const ap_train *t, const tree *dv, size_t nd, int nl, int 
             ap_train_score(t, f, nf, sc, 1);
             dep_apply(&st, best_valid(&st, sc, nc, NULL, 0));
         }
-        for (int i = 1; i <= tr->n; i++) {
-            all++;
-            if (st.head[i] == tr->gh[i]) { ok++; lok += st.label[i] == tr->gl[i]; }
-        }
+        dep_tree_count(tr, &st, &ok, &lok, &all);
         free(mem);
     }
     *uas = all ? 100.0 * ok / all : 0;
@@ -651,10 +648,7 @@ static double dep_dev_beam(const ap_train *t, const tree *dv, size_t nd, int nl,
         w->a[0].gold = 0;
         int na = 1, step = 0;
         while (!dep_terminal(&w->a[0].st)) na = beam_step(t, 1, x, w, na, step++);
-        for (int i = 1; i <= x->n; i++) {
-            all++;
-            if (w->a[0].st.head[i] == x->gh[i]) { ok++; lok += w->a[0].st.label[i] == x->gl[i]; }
-        }
+        dep_tree_count(x, &w->a[0].st, &ok, &lok, &all);
     }
     *uas = all ? 100.0 * ok / all : 0;
     return all ? 100.0 * lok / all : 0;
