@@ -76,6 +76,15 @@ static int parses_fixture(const sr_model *m)
     return all > 0 && right * 10 >= all * 9;
 }
 
+/* Two new empty files from mkstemp templates (the models a test writes). */
+static void temp_pair(char *path, char *path2)
+{
+    int fd = mkstemp(path), fd2 = mkstemp(path2);
+    CHECK(fd >= 0 && fd2 >= 0);
+    if (fd >= 0) close(fd);
+    if (fd2 >= 0) close(fd2);
+}
+
 /* o trained twice, into path and path2: the same file, which loads and
  * memorizes the fixture. */
 static void trains_alike_and_memorizes(train_options *o, const char *path, const char *path2)
@@ -119,11 +128,7 @@ static void train_load_tag_parse(void)
 {
     if (access("/usr/share/wordnet/index.noun", R_OK) != 0) SKIP("WordNet absent");
     char path[] = "/tmp/sitrep-test-model-XXXXXX", path2[] = "/tmp/sitrep-test-model-XXXXXX";
-    int fd = mkstemp(path);
-    CHECK(fd >= 0);
-    close(fd);
-    fd = mkstemp(path2);
-    close(fd);
+    temp_pair(path, path2);
     const char *train[1];
     train_options o;
     tiny_options(&o, train, path);
@@ -151,10 +156,7 @@ static void train_beam(void)
 {
     if (access("/usr/share/wordnet/index.noun", R_OK) != 0) SKIP("WordNet absent");
     char path[] = "/tmp/sitrep-test-model-XXXXXX", path2[] = "/tmp/sitrep-test-model-XXXXXX";
-    int fd = mkstemp(path);
-    close(fd);
-    fd = mkstemp(path2);
-    close(fd);
+    temp_pair(path, path2);
     const char *train[1];
     train_options o;
     tiny_options(&o, train, path);
@@ -179,11 +181,8 @@ static void train_nn(void)
     if (access("/usr/share/wordnet/index.noun", R_OK) != 0) SKIP("WordNet absent");
     char path[] = "/tmp/sitrep-test-model-XXXXXX", path2[] = "/tmp/sitrep-test-model-XXXXXX";
     char vec[] = "/tmp/sitrep-test-vec-XXXXXX";
-    int fd = mkstemp(path);
-    close(fd);
-    fd = mkstemp(path2);
-    close(fd);
-    fd = mkstemp(vec);
+    temp_pair(path, path2);
+    int fd = mkstemp(vec);
     FILE *vf = fdopen(fd, "w");
     const char *words[] = { "minister", "visited", "the", "army", "talks" };
     for (int w = 0; w < 5; w++) {
